@@ -1,0 +1,96 @@
+"""argmap: argument maps as typed graphs: claims, objections, rebuttals, evidence.
+
+Build a map in a notebook, load it from a file, find the objections nobody
+answered, and (with :mod:`argmap.render`) draw it.
+
+Examples
+--------
+>>> import argmap
+>>> m = argmap.ArgumentMap(title="Lunch")
+>>> thesis = m.claim("We should eat out.", id="eat-out")
+>>> _ = m.objection("It costs too much.", id="cost", against=thesis)
+>>> [o.id for o in argmap.find_unanswered_objections(m)]
+['cost']
+"""
+
+from .analysis.bipolar import BipolarFramework, bipolar_framework
+from .analysis.dialectic import (
+    ObjectionStatus,
+    find_unanswered_objections,
+    grounded_labels,
+    objection_statuses,
+)
+from .errors import (
+    ArgmapError,
+    DanglingRelationError,
+    DuplicateIdError,
+    ExecutableNotFoundError,
+    FormatError,
+    MapValidationError,
+    RuleError,
+    UnknownIdError,
+)
+from .formats import Format, Loaded, formats
+from .formats.native import json_schema
+from .io import LossWarning, dump, dumps, load, loads, read
+from .map import ArgumentMap
+from .model import (
+    FORMAT_VERSION,
+    Actor,
+    Claim,
+    Evidence,
+    MapDocument,
+    Objection,
+    Rebuttal,
+    Relation,
+    Source,
+    Statement,
+)
+from .rules import RULES
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    # model
+    "FORMAT_VERSION",
+    "Actor",
+    "Claim",
+    "Evidence",
+    "MapDocument",
+    "Objection",
+    "Rebuttal",
+    "Relation",
+    "Source",
+    "Statement",
+    "RULES",
+    # the map
+    "ArgumentMap",
+    # files
+    "Format",
+    "Loaded",
+    "LossWarning",
+    "dump",
+    "dumps",
+    "formats",
+    "json_schema",
+    "load",
+    "loads",
+    "read",
+    # analysis
+    "BipolarFramework",
+    "ObjectionStatus",
+    "bipolar_framework",
+    "find_unanswered_objections",
+    "grounded_labels",
+    "objection_statuses",
+    # errors
+    "ArgmapError",
+    "DanglingRelationError",
+    "DuplicateIdError",
+    "ExecutableNotFoundError",
+    "FormatError",
+    "MapValidationError",
+    "RuleError",
+    "UnknownIdError",
+]

@@ -1,0 +1,1 @@
+"""Analyses of argument maps: pure functions of the map."""

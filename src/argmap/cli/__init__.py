@@ -1,0 +1,59 @@
+"""The ``argmap`` command line: subcommands over the library.
+
+Each subcommand lives in a module of this package with a ``register(subparsers)``
+function that adds its parser and sets ``func`` to a handler ``(args) -> int``.
+Exit status: 0 success, 1 when ``check`` finds unanswered objections, 2 for
+unusable input or usage. Library errors (:class:`~argmap.ArgmapError`) print as
+``error: ...`` lines on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import warnings
+from collections.abc import Sequence
+
+from ..errors import ArgmapError
+
+__all__ = ["main", "build_parser"]
+
+SUBCOMMANDS: tuple[str, ...] = ("check", "schema")
+"""Modules of this package that register subcommands, in help order."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    from .. import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="argmap",
+        description="Argument maps: check them for unanswered objections, render, convert.",
+    )
+    parser.add_argument("--version", action="version", version=f"argmap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None):
+    print(f"warning: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    saved = warnings.showwarning
+    warnings.showwarning = _show_warning
+    try:
+        return args.func(args)
+    except ArgmapError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+    finally:
+        warnings.showwarning = saved

@@ -1,0 +1,123 @@
+"""Readers and writers for argument-map file formats, found by name, extension or content.
+
+Each format registers a :class:`Format`: its name, file extensions, a reader
+``(text, path) -> Loaded`` and/or a writer ``(map) -> str``, and optionally a
+``sniff(text) -> bool`` used when the extension is ambiguous (``.json``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple
+
+from ..errors import FormatError
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
+
+__all__ = ["Format", "Loaded", "register_format", "get_format", "formats", "detect_format"]
+
+
+class Loaded(NamedTuple):
+    """What a reader returns: the map, and what it could not represent (one message each)."""
+
+    map: ArgumentMap
+    warnings: list[str]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format argmap can read and/or write."""
+
+    name: str
+    extensions: tuple[str, ...]
+    description: str
+    read: Callable[[str, str | None], Loaded] | None = None
+    write: Callable[[ArgumentMap], str] | None = None
+    sniff: Callable[[str], bool] | None = field(default=None, compare=False)
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register_format(fmt: Format) -> Format:
+    """Add (or replace) a format in the registry."""
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def formats() -> list[Format]:
+    """Every registered format, in registration order."""
+    _load_builtin()
+    return list(_REGISTRY.values())
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``.
+
+    Raises
+    ------
+    FormatError
+        Naming the valid choices when there is no such format.
+    """
+    _load_builtin()
+    try:
+        return _REGISTRY[name.lower()]
+    except KeyError:
+        raise FormatError(f"unknown format {name!r} (must be one of {sorted(_REGISTRY)})") from None
+
+
+def detect_format(path: str, text: str | None = None, *, writing: bool = False) -> Format:
+    """Pick a format from a file name and, where that is ambiguous, from its content.
+
+    Examples
+    --------
+    >>> detect_format("map.yaml").name
+    'yaml'
+    >>> detect_format("map.json", '{"argmap": 1}').name
+    'json'
+    """
+    _load_builtin()
+    lower = str(path).lower()
+    candidates = [
+        f
+        for f in _REGISTRY.values()
+        if any(lower.endswith(ext) for ext in f.extensions)
+        and (f.write if writing else f.read) is not None
+    ]
+    if len(candidates) > 1 and text is not None:
+        sniffed = [f for f in candidates if f.sniff is not None and f.sniff(text)]
+        if sniffed:
+            return sniffed[0]
+    if candidates:
+        return candidates[0]
+    if text is not None:
+        for f in _REGISTRY.values():
+            if f.read is not None and f.sniff is not None and f.sniff(text):
+                return f
+    usable = sorted({e for f in _REGISTRY.values() for e in f.extensions})
+    raise FormatError(
+        f"cannot tell the format of {path!r} from its name"
+        + ("" if text is None else " or its content")
+        + f"; name one with format=... (known extensions: {', '.join(usable)})"
+    )
+
+
+_LOADED = False
+
+
+def _load_builtin() -> None:
+    """Import the format modules, each of which registers itself (lazily, to keep import light)."""
+    global _LOADED
+    if _LOADED:
+        return
+    _LOADED = True
+    import importlib
+
+    for module in _BUILTIN:
+        importlib.import_module(f"{__name__}.{module}")
+
+
+_BUILTIN: tuple[str, ...] = ("native",)
+"""Modules of this package that register formats; add new format modules here."""

@@ -1,0 +1,437 @@
+"""The native file format, in YAML and JSON: one structure, validated by the pydantic models.
+
+A file holds ``argmap`` (the format version), ``title``, ``source``, ``actors``,
+``statements`` and ``relations`` (``{from, to, kind}``, optional ``id``).
+Hand-written files may also give relations inline on a statement:
+``against: [id, ...]`` (``objects`` for an objection, ``rebuts`` for a
+rebuttal, ``undercuts`` when the id is a relation's) and ``supports: [id, ...]``.
+Dumps always use the ``relations`` list.
+
+YAML is read with PyYAML's safe loader (no object construction). Errors carry
+the file, the line (taken from the YAML/JSON node positions) and the statement id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from ..errors import FormatError, MapValidationError
+from ..model import (
+    FORMAT_VERSION,
+    Actor,
+    MapDocument,
+    Relation,
+    document_adapter,
+    statement_adapter,
+)
+from . import Format, Loaded, register_format
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
+
+__all__ = [
+    "document_to_dict",
+    "map_from_data",
+    "loads_yaml",
+    "loads_json",
+    "dumps_yaml",
+    "dumps_json",
+    "json_schema",
+]
+
+_INLINE = ("against", "supports")
+_OMIT_WHEN_EMPTY = ("tags", "meta")
+
+
+def document_to_dict(doc: MapDocument) -> dict[str, Any]:
+    """Plain data for a document: no ``None`` fields, no empty tags or metadata."""
+    data = doc.model_dump(mode="json", by_alias=True, exclude_none=True)
+    for key in ("actors", "statements", "relations"):
+        items = data.get(key)
+        if not items:
+            data.pop(key, None)
+            continue
+        if key == "statements":
+            items = data[key] = [{"id": s["id"], "kind": s["kind"], **s} for s in items]
+        for item in items:
+            for field in _OMIT_WHEN_EMPTY:
+                if field in item and not item[field]:
+                    del item[field]
+    return data
+
+
+class _Lines:
+    """Line numbers of the nodes of a YAML (or JSON) text, by data path."""
+
+    def __init__(self, text: str | None):
+        self.index: dict[tuple, int] = {}
+        if text is None:
+            return
+        try:
+            node = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.YAMLError:
+            return
+        if node is not None:
+            self._walk(node, ())
+
+    def _walk(self, node, path: tuple) -> None:
+        self.index[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                key = k.value
+                self.index[path + (key,)] = k.start_mark.line + 1
+                self._walk(v, path + (key,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                self._walk(v, path + (i,))
+
+    def line(self, path: tuple) -> int | None:
+        while path:
+            if path in self.index:
+                return self.index[path]
+            path = path[:-1]
+        return self.index.get(())
+
+
+def _statement_id(data: Any, path: tuple) -> str | None:
+    if len(path) >= 2 and path[0] == "statements" and isinstance(path[1], int):
+        try:
+            sid = data["statements"][path[1]].get("id")
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None
+        return sid if isinstance(sid, str) else None
+    return None
+
+
+def _data_path(data: Any, loc: tuple) -> tuple:
+    """Map a pydantic error location onto a path in the data (dropping union tags)."""
+    path, cur = [], data
+    for part in loc:
+        if isinstance(cur, Mapping) and part in cur:
+            cur = cur[part]
+        elif isinstance(cur, list) and isinstance(part, int) and 0 <= part < len(cur):
+            cur = cur[part]
+        elif isinstance(part, str) and isinstance(cur, Mapping):
+            continue  # discriminator tag such as 'claim', or an alias like 'from'
+        else:
+            path.append(part)
+            break
+        path.append(part)
+    return tuple(path)
+
+
+def _describe_error(err: Mapping[str, Any], data: Any, path: tuple) -> str:
+    field = ".".join(str(p) for p in path) or "(top level)"
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        return f"unknown key {path[-1]!r} at {field}"
+    if kind == "union_tag_invalid":
+        tag = err.get("input", {}).get("kind") if isinstance(err.get("input"), Mapping) else None
+        expected = err.get("ctx", {}).get("expected_tags", "")
+        return f"unknown kind {tag!r} at {field} (must be one of {expected})"
+    if kind == "union_tag_not_found":
+        return f"missing 'kind' at {field} (claim, objection, rebuttal or evidence)"
+    if kind == "missing":
+        return f"missing required key {path[-1] if path else ''!r} at {field}"
+    if kind == "literal_error" and path == ("argmap",):
+        return (
+            f"unsupported format version {err.get('input')!r} (this argmap reads {FORMAT_VERSION})"
+        )
+    return f"{field}: {err['msg']} (got {err.get('input')!r})"
+
+
+def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
+    """Turn inline ``against``/``supports`` lists into relations."""
+    statements = data.get("statements")
+    if not isinstance(statements, list):
+        return data
+    kinds = {s.get("id"): s.get("kind") for s in statements if isinstance(s, Mapping)}
+    relation_ids = {
+        r.get("id") for r in data.get("relations") or [] if isinstance(r, Mapping) and r.get("id")
+    }
+    new_statements, extra = [], []
+    for i, s in enumerate(statements):
+        if not isinstance(s, Mapping) or not any(k in s for k in _INLINE):
+            new_statements.append(s)
+            continue
+        s = dict(s)
+        for field in _INLINE:
+            targets = s.pop(field, None)
+            if targets is None:
+                continue
+            if isinstance(targets, str):
+                targets = [targets]
+            if not isinstance(targets, list) or not all(isinstance(t, str) for t in targets):
+                raise FormatError(
+                    f"'{field}' must be an id or a list of ids",
+                    path=path,
+                    line=lines.line(("statements", i, field)),
+                    statement=s.get("id"),
+                )
+            for t in targets:
+                if field == "supports":
+                    kind = "supports"
+                elif t in relation_ids and t not in kinds:
+                    kind = "undercuts"
+                elif s.get("kind") == "objection":
+                    kind = "objects"
+                elif s.get("kind") == "rebuttal":
+                    kind = "rebuts"
+                else:
+                    raise FormatError(
+                        f"a {s.get('kind')} cannot be 'against' {t!r}: only objections and "
+                        "rebuttals attack (use a 'contradicts' relation for symmetric conflict)",
+                        path=path,
+                        line=lines.line(("statements", i, field)),
+                        statement=s.get("id"),
+                    )
+                extra.append({"from": s.get("id"), "to": t, "kind": kind})
+        new_statements.append(s)
+    if not extra:
+        return data
+    data = dict(data)
+    data["statements"] = new_statements
+    data["relations"] = list(data.get("relations") or []) + extra
+    return data
+
+
+def map_from_data(
+    data: Any, *, path: str | None = None, text: str | None = None, lines: _Lines | None = None
+) -> ArgumentMap:
+    """Validate native-format data and build the map, reporting every problem at once.
+
+    Parameters
+    ----------
+    data : mapping
+        Parsed YAML or JSON.
+    path : str, optional
+        File name, for messages.
+    text : str, optional
+        The source text, for line numbers in messages.
+
+    Raises
+    ------
+    FormatError
+        When the data is not a map at all.
+    MapValidationError
+        Listing every problem, each with its line and statement id where known.
+    """
+    from ..map import ArgumentMap
+
+    lines = lines or _Lines(text)
+    if data is None:
+        raise FormatError("the file is empty: expected an argument map", path=path)
+    if not isinstance(data, Mapping):
+        raise FormatError(
+            f"expected a mapping with 'argmap', 'statements', ... at the top, "
+            f"got {type(data).__name__}",
+            path=path,
+            line=lines.line(()),
+        )
+    if "argmap" not in data and "statements" not in data:
+        raise FormatError(
+            "this is not an argmap file: it has neither an 'argmap' version key nor "
+            f"'statements' (top-level keys: {', '.join(map(str, list(data)[:8]))})",
+            path=path,
+        )
+    data = _expand_inline(dict(data), lines, path)
+    problems: list[str] = []
+    broken: set[str] = set()
+
+    def check(adapter, value, loc: tuple):
+        try:
+            return adapter.validate_python(value)
+        except ValidationError as exc:
+            for err in exc.errors():
+                dpath = _data_path(data, loc + tuple(err["loc"]))
+                line = lines.line(dpath)
+                sid = _statement_id(data, dpath)
+                if sid:
+                    broken.add(sid)
+                where = f"line {line}: " if line else ""
+                who = f"statement {sid!r}: " if sid else ""
+                problems.append(where + who + _describe_error(err, data, dpath))
+            return None
+
+    header = {k: v for k, v in data.items() if k not in _SECTIONS}
+    head = check(_header_adapter, header, ())
+    sections: dict[str, list] = {}
+    for key, adapter in _SECTIONS.items():
+        items = data.get(key)
+        if items is None:
+            items = []
+        if not isinstance(items, list):
+            problems.append(
+                f"line {lines.line((key,))}: '{key}' must be a list, got {type(items).__name__}"
+            )
+            items = []
+        sections[key] = [
+            v for i, item in enumerate(items) if (v := check(adapter, item, (key, i))) is not None
+        ]
+    if problems:
+        # a broken statement also breaks the relations naming it: report the cause only
+        rest = _map_problems(head, sections, data, lines, skip=broken) if head else []
+        raise MapValidationError(list(dict.fromkeys(problems + rest)), path=path)
+    problems = _map_problems(head, sections, data, lines, skip=set())
+    if problems:
+        raise MapValidationError(problems, path=path)
+    return ArgumentMap.from_document(_document(head, sections), validate=False)
+
+
+_SECTIONS = {
+    "actors": TypeAdapter(Actor),
+    "statements": statement_adapter,
+    "relations": TypeAdapter(Relation),
+}
+_header_adapter = TypeAdapter(MapDocument)
+
+
+def _document(head: MapDocument, sections: dict[str, list]) -> MapDocument:
+    return head.model_copy(update={k: tuple(v) for k, v in sections.items()})
+
+
+def _map_problems(head, sections, data, lines, *, skip: set[str]) -> list[str]:
+    from ..map import ArgumentMap
+
+    try:
+        ArgumentMap.from_document(_document(head, sections))
+    except MapValidationError as exc:
+        return [
+            _locate(p, data, lines)
+            for p in exc.problems
+            if not any(f"'{sid}'" in p for sid in skip)
+        ]
+    return []
+
+
+def _locate(problem: str, data: Mapping, lines: _Lines) -> str:
+    """Prefix a map-level problem with the line of the statement or relation it names."""
+    if not lines.index:
+        return problem
+    for i, s in enumerate(data.get("statements") or []):
+        if isinstance(s, Mapping) and problem.startswith(f"statement {s.get('id')!r}"):
+            return f"line {lines.line(('statements', i))}: {problem}"
+    for i, r in enumerate(data.get("relations") or []):
+        if isinstance(r, Mapping) and problem.startswith(
+            f"relation {r.get('from')} -{r.get('kind')}-> {r.get('to')}"
+        ):
+            return f"line {lines.line(('relations', i))}: {problem}"
+    return problem
+
+
+def loads_yaml(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from native YAML text (safely: no object construction)."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise FormatError(
+            f"YAML syntax error: {exc.problem or exc.context}",
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FormatError(f"YAML error: {exc}", path=path) from None
+    return map_from_data(data, path=path, text=text)
+
+
+def loads_json(text: str, *, path: str | None = None) -> ArgumentMap:
+    """Read a map from native JSON text."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FormatError(
+            f"JSON syntax error: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+        ) from None
+    return map_from_data(data, path=path, text=text)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Safe dumper that writes multi-line strings as literal blocks and keeps key order."""
+
+
+def _str_representer(dumper: yaml.SafeDumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_representer)
+
+
+def dumps_yaml(m: ArgumentMap) -> str:
+    """The map as native YAML text."""
+    return yaml.dump(m.to_dict(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
+
+
+def dumps_json(m: ArgumentMap) -> str:
+    """The map as native JSON text (UTF-8, indented)."""
+    return json.dumps(m.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the native format, generated from the models.
+
+    Statements also accept the inline ``against`` and ``supports`` lists that
+    hand-written files may use.
+
+    Examples
+    --------
+    >>> schema = json_schema()
+    >>> schema["title"], sorted(schema["$defs"])[:3]
+    ('MapDocument', ['Actor', 'Claim', 'Evidence'])
+    """
+    schema = document_adapter.json_schema(by_alias=True)
+    ids = {"type": "array", "items": {"type": "string"}}
+    for name in ("Claim", "Objection", "Rebuttal", "Evidence"):
+        props = schema["$defs"][name]["properties"]
+        props["supports"] = {
+            "anyOf": [{"type": "string"}, ids],
+            "description": "Inline: ids of statements this one supports.",
+        }
+        props["against"] = {
+            "anyOf": [{"type": "string"}, ids],
+            "description": "Inline: ids this one attacks (objects, rebuts, or undercuts "
+            "a relation id).",
+        }
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema
+
+
+def _sniff_native(text: str) -> bool:
+    head = text[:2000]
+    return '"argmap"' in head or "argmap:" in head
+
+
+def _reader(parse):
+    def read(text: str, path: str | None = None) -> Loaded:
+        return Loaded(parse(text, path=path), [])
+
+    return read
+
+
+register_format(
+    Format(
+        name="yaml",
+        extensions=(".yaml", ".yml"),
+        description="argmap native format (YAML)",
+        read=_reader(loads_yaml),
+        write=dumps_yaml,
+        sniff=_sniff_native,
+    )
+)
+register_format(
+    Format(
+        name="json",
+        extensions=(".json",),
+        description="argmap native format (JSON)",
+        read=_reader(loads_json),
+        write=dumps_json,
+        sniff=_sniff_native,
+    )
+)

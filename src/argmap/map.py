@@ -1,0 +1,778 @@
+"""ArgumentMap: the typed argument graph over networkx, its builder, queries and validation."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .errors import (
+    DanglingRelationError,
+    DuplicateIdError,
+    MapValidationError,
+    RuleError,
+    UnknownIdError,
+)
+from .model import (
+    STATEMENT_KINDS,
+    Actor,
+    Claim,
+    Evidence,
+    MapDocument,
+    Objection,
+    Rebuttal,
+    Relation,
+    Source,
+    Statement,
+)
+from .rules import relation_problem
+
+if TYPE_CHECKING:
+    from .model import ActorKind
+
+__all__ = ["ArgumentMap"]
+
+_CLASSES = {"claim": Claim, "objection": Objection, "rebuttal": Rebuttal, "evidence": Evidence}
+_ATTACK_BY_KIND = {"objection": "objects", "rebuttal": "rebuts"}
+
+Ref = "str | Statement | Relation"
+
+
+def _ref_id(ref: Any) -> str:
+    if isinstance(ref, str):
+        return ref
+    if isinstance(ref, Relation):
+        return ref.key
+    if hasattr(ref, "id") and hasattr(ref, "kind"):
+        return ref.id
+    raise TypeError(f"expected a statement, a relation or an id string, got {ref!r}")
+
+
+def _refs(refs: Any) -> list[Any]:
+    if refs is None:
+        return []
+    if isinstance(refs, (str, Relation)) or hasattr(refs, "kind"):
+        return [refs]
+    return list(refs)
+
+
+def _slug(text: str, words: int = 5) -> str:
+    parts = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(parts[:words]) or "s"
+
+
+class ArgumentMap:
+    """An argument map: statements linked by supports and attacks.
+
+    The map is a typed graph over a :class:`networkx.MultiDiGraph`: each node is
+    a statement (a frozen :class:`~argmap.Claim`, :class:`~argmap.Objection`,
+    :class:`~argmap.Rebuttal` or :class:`~argmap.Evidence`), each edge a
+    :class:`~argmap.Relation`. Every mutation checks the rule table
+    (:mod:`argmap.rules`) at once and raises, naming the ids involved.
+
+    Parameters
+    ----------
+    title : str, optional
+        Title of the map.
+    source : Source or dict, optional
+        The document mapped.
+
+    Examples
+    --------
+    >>> m = ArgumentMap(title="Lunch")
+    >>> _ = m.actor("ann", "Ann")
+    >>> thesis = m.claim("We should eat out.", id="eat-out", by="ann")
+    >>> cost = m.objection("It costs too much.", id="cost", against=thesis)
+    >>> _ = m.rebuttal("The canteen is cheap.", id="cheap", against=cost)
+    >>> [s.id for s in m.statements()]
+    ['eat-out', 'cost', 'cheap']
+    >>> [s.id for s in m.attackers("cost")]
+    ['cheap']
+    >>> m.unanswered_objections()
+    []
+    """
+
+    def __init__(self, title: str | None = None, *, source: Source | Mapping | None = None):
+        self.title = title
+        self.source = Source.model_validate(source) if isinstance(source, Mapping) else source
+        self._actors: dict[str, Actor] = {}
+        self._graph = nx.MultiDiGraph()
+        self._relations: dict[str, Relation] = {}
+
+    # ------------------------------------------------------------------ builder
+    def actor(
+        self,
+        id: str,
+        name: str,
+        *,
+        affiliation: str | None = None,
+        role: str | None = None,
+        kind: ActorKind | None = None,
+    ) -> Actor:
+        """Declare an actor, who can then be named in a statement's ``by``.
+
+        Raises
+        ------
+        DuplicateIdError
+            If an actor with this id exists already.
+        """
+        return self.add_actor(
+            Actor(id=id, name=name, affiliation=affiliation, role=role, kind=kind)
+        )
+
+    def add_actor(self, actor: Actor) -> Actor:
+        """Add an :class:`Actor` object; see :meth:`actor`."""
+        if actor.id in self._actors:
+            raise DuplicateIdError(f"actor {actor.id!r} is already declared")
+        self._actors[actor.id] = actor
+        return actor
+
+    def claim(self, text: str, *, supports=None, against=None, **fields) -> Claim:
+        """Add a claim; ``supports`` names what it supports.
+
+        Takes the fields of :meth:`statement` (``id``, ``by``, ``quote``,
+        ``source``, ``tags``, ``note``, ``weight``, ``meta``).
+        """
+        return self.statement("claim", text, supports=supports, against=against, **fields)
+
+    def evidence(self, text: str, *, supports=None, against=None, **fields) -> Evidence:
+        """Add evidence (a fact, precedent or datum); ``supports`` names what it backs."""
+        return self.statement("evidence", text, supports=supports, against=against, **fields)
+
+    def objection(self, text: str, *, against=None, supports=None, **fields) -> Objection:
+        """Add an objection ``against`` a claim, evidence or rebuttal (or a relation).
+
+        ``against`` takes a statement, an id, a :class:`Relation` (an undercut)
+        or a list of them.
+        """
+        return self.statement("objection", text, against=against, supports=supports, **fields)
+
+    def rebuttal(self, text: str, *, against=None, supports=None, **fields) -> Rebuttal:
+        """Add a rebuttal ``against`` an objection (or, as an undercut, a relation)."""
+        return self.statement("rebuttal", text, against=against, supports=supports, **fields)
+
+    def statement(
+        self,
+        kind: str,
+        text: str,
+        *,
+        id: str | None = None,
+        by: str | None = None,
+        quote: str | None = None,
+        source: Source | Mapping | None = None,
+        tags: Iterable[str] = (),
+        note: str | None = None,
+        weight: float | None = None,
+        meta: Mapping[str, Any] | None = None,
+        against=None,
+        supports=None,
+    ) -> Statement:
+        """Add a statement of any kind, with its relations, in one atomic step.
+
+        Parameters
+        ----------
+        kind : {'claim', 'objection', 'rebuttal', 'evidence'}
+            The statement kind.
+        text : str
+            The statement as a full sentence.
+        id : str, optional
+            A unique slug; made from the text when omitted.
+        by : str, optional
+            Id of a declared actor.
+        against : statement, id, Relation or list of them, optional
+            What the statement attacks: ``objects`` for an objection,
+            ``rebuts`` for a rebuttal, ``undercuts`` when a relation is given.
+        supports : statement, id or list of them, optional
+            What the statement supports.
+
+        Returns
+        -------
+        Statement
+            The new frozen statement.
+
+        Raises
+        ------
+        RuleError, UnknownIdError, DuplicateIdError
+            If the statement or one of its relations breaks a rule; the map is
+            left unchanged.
+        """
+        if kind not in _CLASSES:
+            raise RuleError(f"unknown statement kind {kind!r} (must be one of {list(_CLASSES)})")
+        if id is None:
+            id = self._fresh_id(_slug(text))
+        stmt = _CLASSES[kind](
+            id=id,
+            text=text,
+            by=by,
+            quote=quote,
+            source=Source.model_validate(source) if isinstance(source, Mapping) else source,
+            tags=tuple(tags),
+            note=note,
+            weight=weight,
+            meta=dict(meta or {}),
+        )
+        relations = []
+        for target in _refs(against):
+            if isinstance(target, Relation) or (
+                isinstance(target, str) and target in self._relations
+            ):
+                target = self._ensure_relation_id(target)
+                relations.append(Relation(from_=id, to=target, kind="undercuts"))
+            elif kind in _ATTACK_BY_KIND:
+                relations.append(Relation(from_=id, to=_ref_id(target), kind=_ATTACK_BY_KIND[kind]))
+            else:
+                raise RuleError(
+                    f"statement {id!r}: a {kind} cannot be 'against' {_ref_id(target)!r}; "
+                    "make it an objection (or a rebuttal, against an objection), "
+                    "or use relate(..., 'contradicts')"
+                )
+        relations += [Relation(from_=id, to=_ref_id(t), kind="supports") for t in _refs(supports)]
+        self._check_new_statement(stmt)
+        self._graph.add_node(stmt.id, statement=stmt)
+        try:
+            for rel in relations:
+                self.add_relation(rel)
+        except Exception:
+            for rel in relations:
+                self._drop_relation(rel.key)
+            self._graph.remove_node(stmt.id)
+            raise
+        return stmt
+
+    def add(self, statement: Statement) -> Statement:
+        """Add a statement object (no relations).
+
+        Raises
+        ------
+        DuplicateIdError, UnknownIdError
+            If the id is taken or ``by`` names an undeclared actor.
+        """
+        self._check_new_statement(statement)
+        self._graph.add_node(statement.id, statement=statement)
+        return statement
+
+    def relate(self, from_, to, kind: str, *, id: str | None = None, note=None, meta=None):
+        """Add a relation ``from_ -kind-> to`` and return it.
+
+        Examples
+        --------
+        >>> m = ArgumentMap()
+        >>> a, b = m.claim("A.", id="a"), m.claim("B.", id="b")
+        >>> m.relate(a, b, "contradicts").key
+        'a>contradicts>b'
+        """
+        to_id = self._ensure_relation_id(to) if kind == "undercuts" else _ref_id(to)
+        rel = Relation(
+            id=id, from_=_ref_id(from_), to=to_id, kind=kind, note=note, meta=dict(meta or {})
+        )
+        return self.add_relation(rel)
+
+    def add_relation(self, relation: Relation) -> Relation:
+        """Add a :class:`Relation` object, checking the rule table.
+
+        Raises
+        ------
+        UnknownIdError
+            If an end does not exist.
+        RuleError
+            If the rule table forbids it (e.g. a rebuttal aimed at a claim).
+        DuplicateIdError
+            If the same relation, or its id, exists already.
+        """
+        problems = self._relation_problems(relation, self._relations)
+        if problems:
+            kind, msg = problems[0]
+            raise {"unknown": UnknownIdError, "duplicate": DuplicateIdError}.get(kind, RuleError)(
+                msg
+            )
+        self._insert_relation(relation)
+        return relation
+
+    def _insert_relation(self, rel: Relation) -> None:
+        self._relations[rel.key] = rel
+        if rel.kind != "undercuts":
+            self._graph.add_edge(rel.from_, rel.to, key=rel.key, relation=rel)
+
+    def _drop_relation(self, key: str) -> None:
+        rel = self._relations.pop(key, None)
+        if rel is not None and rel.kind != "undercuts":
+            self._graph.remove_edge(rel.from_, rel.to, key=key)
+
+    def _ensure_relation_id(self, ref) -> str:
+        """Give an undercut target an explicit id (files refer to relations by id)."""
+        key = _ref_id(ref)
+        rel = self._relations.get(key)
+        if rel is None or rel.id is not None:
+            return key
+        new_id = self._fresh_id(f"{rel.from_}-{rel.kind}-{rel.to}")
+        new = rel.model_copy(update={"id": new_id})
+        # keep insertion order: rebuild the dict with the renamed key in place
+        self._relations = {
+            (new_id if k == key else k): (new if k == key else v)
+            for k, v in self._relations.items()
+        }
+        if rel.kind != "undercuts":
+            self._graph.remove_edge(rel.from_, rel.to, key=key)
+            self._graph.add_edge(rel.from_, rel.to, key=new_id, relation=new)
+        return new_id
+
+    def _fresh_id(self, base: str) -> str:
+        base = base[:60].strip("-") or "s"
+        if not base[0].isalnum():
+            base = "s" + base
+        candidate, n = base, 2
+        while candidate in self._graph or candidate in self._relations:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+    # ------------------------------------------------------------------ checks
+    def _check_new_statement(self, stmt: Statement) -> None:
+        if stmt.id in self._graph:
+            raise DuplicateIdError(f"statement {stmt.id!r}: id is already used by a statement")
+        if stmt.id in self._relations:
+            raise DuplicateIdError(f"statement {stmt.id!r}: id is already used by a relation")
+        if stmt.by is not None and stmt.by not in self._actors:
+            raise UnknownIdError(
+                f"statement {stmt.id!r}: unknown actor {stmt.by!r}"
+                + self._suggest(stmt.by, self._actors)
+                + f" (declare it first, e.g. m.actor({stmt.by!r}, 'Name'))"
+            )
+
+    def _relation_problems(self, rel: Relation, existing: Mapping[str, Relation]):
+        """Return ``[(category, message)]`` for one relation against the others."""
+        out = []
+        name = f"relation {rel.from_} -{rel.kind}-> {rel.to}"
+        src = self._graph.nodes[rel.from_]["statement"] if rel.from_ in self._graph else None
+        if src is None:
+            out.append(
+                (
+                    "unknown",
+                    f"{name}: unknown statement {rel.from_!r}"
+                    + self._suggest(rel.from_, self._graph),
+                )
+            )
+        to_kind = to_rel_kind = None
+        if rel.kind == "undercuts":
+            target = existing.get(rel.to)
+            if target is None or target.id is None:
+                hint = (
+                    " (undercuts must name a relation by its id)" if rel.to in self._graph else ""
+                )
+                out.append(("unknown", f"{name}: unknown relation id {rel.to!r}{hint}"))
+            else:
+                to_rel_kind = target.kind
+                seen, cur = {rel.key}, target
+                while cur is not None and cur.kind == "undercuts":
+                    if cur.key in seen:
+                        out.append(("rule", f"{name}: undercuts form a cycle"))
+                        break
+                    seen.add(cur.key)
+                    cur = existing.get(cur.to)
+                if rel.id is not None and rel.id == rel.to:
+                    out.append(("rule", f"{name}: a relation cannot undercut itself"))
+        elif rel.to in self._graph:
+            to_kind = self._graph.nodes[rel.to]["statement"].kind
+        else:
+            out.append(
+                (
+                    "unknown",
+                    f"{name}: unknown statement {rel.to!r}" + self._suggest(rel.to, self._graph),
+                )
+            )
+        if src is not None:
+            problem = relation_problem(rel, src.kind, to_kind, to_relation_kind=to_rel_kind)
+            if problem:
+                out.append(("rule", problem))
+        if rel.id is not None and (rel.id in self._graph):
+            out.append(("duplicate", f"{name}: id {rel.id!r} is already used by a statement"))
+        for other in existing.values():
+            if other is rel:
+                continue
+            if rel.id is not None and other.id == rel.id:
+                out.append(("duplicate", f"{name}: relation id {rel.id!r} is used twice"))
+            same = (other.from_, other.to, other.kind) == (rel.from_, rel.to, rel.kind)
+            mirror = rel.kind == "contradicts" == other.kind and (
+                (other.from_, other.to) == (rel.to, rel.from_)
+            )
+            if same or mirror:
+                out.append(("duplicate", f"{name}: the same relation is given twice"))
+        return out
+
+    @staticmethod
+    def _suggest(name: str, pool: Iterable[str]) -> str:
+        close = difflib.get_close_matches(name, list(pool), n=1)
+        return f" (did you mean {close[0]!r}?)" if close else ""
+
+    def problems(self) -> list[str]:
+        """Every problem in the map, one message each (empty when the map is sound).
+
+        Maps built through the methods above are always sound; maps assembled
+        with :meth:`from_document` (``validate=False``) may not be.
+        """
+        out = []
+        for stmt in self.statements():
+            if stmt.by is not None and stmt.by not in self._actors:
+                out.append(
+                    f"statement {stmt.id!r}: unknown actor {stmt.by!r}"
+                    + self._suggest(stmt.by, self._actors)
+                )
+            if stmt.id in self._relations:
+                out.append(f"statement {stmt.id!r}: id is also used by a relation")
+        for rel in self._relations.values():
+            out += [msg for _, msg in self._relation_problems(rel, self._relations)]
+        return list(dict.fromkeys(out))
+
+    def validate(self) -> None:
+        """Raise :class:`MapValidationError` listing every problem, if there is any."""
+        problems = self.problems()
+        if problems:
+            raise MapValidationError(problems)
+
+    # ------------------------------------------------------------------ queries
+    def __getitem__(self, id: str) -> Statement:
+        return self.get(id)
+
+    def get(self, id: str) -> Statement:
+        """The statement with this id.
+
+        Raises
+        ------
+        UnknownIdError
+            If there is none; the message suggests a close id.
+        """
+        try:
+            return self._graph.nodes[id]["statement"]
+        except KeyError:
+            raise UnknownIdError(
+                f"unknown statement {id!r}" + self._suggest(id, self._graph)
+            ) from None
+
+    def relation(self, key: str) -> Relation:
+        """The relation with this id (or ``from>kind>to`` key)."""
+        try:
+            return self._relations[key]
+        except KeyError:
+            raise UnknownIdError(
+                f"unknown relation {key!r}" + self._suggest(key, self._relations)
+            ) from None
+
+    def __contains__(self, id: object) -> bool:
+        return id in self._graph
+
+    def __iter__(self) -> Iterator[Statement]:
+        return iter(self.statements())
+
+    def __len__(self) -> int:
+        return self._graph.number_of_nodes()
+
+    def statements(self, kind: str | None = None, *, by: str | None = None) -> list[Statement]:
+        """Statements in insertion order, optionally of one ``kind`` and/or ``by`` one actor."""
+        if kind is not None and kind not in STATEMENT_KINDS:
+            raise ValueError(f"unknown kind {kind!r} (must be one of {list(STATEMENT_KINDS)})")
+        return [
+            s
+            for _, s in self._graph.nodes(data="statement")
+            if (kind is None or s.kind == kind) and (by is None or s.by == by)
+        ]
+
+    def relations(self, kind: str | None = None) -> list[Relation]:
+        """Relations in insertion order, optionally of one ``kind``."""
+        return [r for r in self._relations.values() if kind is None or r.kind == kind]
+
+    def actors(self) -> list[Actor]:
+        """Declared actors, in order."""
+        return list(self._actors.values())
+
+    def get_actor(self, id: str) -> Actor:
+        """The actor with this id."""
+        try:
+            return self._actors[id]
+        except KeyError:
+            raise UnknownIdError(
+                f"unknown actor {id!r}" + self._suggest(id, self._actors)
+            ) from None
+
+    def relations_to(self, ref) -> list[Relation]:
+        """Relations whose target is this statement or relation (contradicts both ways)."""
+        key = _ref_id(ref)
+        self._require(key)
+        return [
+            r
+            for r in self._relations.values()
+            if r.to == key or (r.kind == "contradicts" and r.from_ == key)
+        ]
+
+    def relations_from(self, ref) -> list[Relation]:
+        """Relations that start at this statement (contradicts both ways)."""
+        key = _ref_id(ref)
+        self._require(key)
+        return [
+            r
+            for r in self._relations.values()
+            if r.from_ == key or (r.kind == "contradicts" and r.to == key)
+        ]
+
+    def _require(self, key: str) -> None:
+        if key not in self._graph and key not in self._relations:
+            self.get(key)
+
+    def _other_end(self, rel: Relation, key: str) -> str:
+        return rel.from_ if rel.to == key else rel.to
+
+    def attackers(self, ref) -> list[Statement]:
+        """Statements that attack this statement (or, given a relation, undercut it)."""
+        key = _ref_id(ref)
+        return [
+            self.get(r.from_ if r.to == key else r.to)
+            for r in self.relations_to(key)
+            if r.is_attack
+        ]
+
+    def supporters(self, ref) -> list[Statement]:
+        """Statements that support this statement."""
+        key = _ref_id(ref)
+        return [self.get(r.from_) for r in self.relations_to(key) if r.kind == "supports"]
+
+    def targets(self, ref) -> list[Statement | Relation]:
+        """What this statement supports or attacks: statements, or relations it undercuts."""
+        key = _ref_id(ref)
+        out: list[Statement | Relation] = []
+        for r in self.relations_from(key):
+            if r.kind == "undercuts":
+                out.append(self._relations[r.to])
+            else:
+                out.append(self.get(r.to if r.from_ == key else r.from_))
+        return out
+
+    def roots(self) -> list[Statement]:
+        """Statements that support or attack nothing (``contradicts`` aside).
+
+        The root claims among them are the map's theses (see :meth:`theses`).
+        """
+        busy = {r.from_ for r in self._relations.values() if r.kind != "contradicts"}
+        return [s for s in self.statements() if s.id not in busy]
+
+    def theses(self) -> list[Claim]:
+        """Root claims: the positions the map argues for or against."""
+        return [s for s in self.roots() if s.kind == "claim"]
+
+    def unanswered_objections(self) -> list[Objection]:
+        """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`)."""
+        from .analysis.dialectic import find_unanswered_objections
+
+        return find_unanswered_objections(self)
+
+    # ------------------------------------------------------------------ mutation
+    def remove(self, ref, *, cascade: bool = False) -> list[Relation]:
+        """Remove a statement (or a relation) from the map.
+
+        Parameters
+        ----------
+        ref : statement, relation or id
+            What to remove.
+        cascade : bool, default False
+            Policy for dangling relations. When False, removing something that
+            relations still touch raises :class:`DanglingRelationError` listing
+            them, and nothing changes. When True those relations go too, and so
+            do undercuts of removed relations, transitively.
+
+        Returns
+        -------
+        list of Relation
+            The relations removed with it.
+        """
+        key = _ref_id(ref)
+        self._require(key)
+        doomed: dict[str, Relation] = {}
+        todo = [key]
+        while todo:
+            k = todo.pop()
+            for r in self._relations.values():
+                touches = r.to == k or r.from_ == k
+                if touches and r.key not in doomed and r.key != key:
+                    doomed[r.key] = r
+                    todo.append(r.key)
+        if doomed and not cascade:
+            listed = ", ".join(sorted(doomed))
+            raise DanglingRelationError(
+                f"cannot remove {key!r}: relations still use it ({listed}); "
+                "pass cascade=True to remove them too"
+            )
+        for k in doomed:
+            self._drop_relation(k)
+        if key in self._relations:
+            self._drop_relation(key)
+        else:
+            self._graph.remove_node(key)
+        return list(doomed.values())
+
+    def remove_actor(self, id: str) -> None:
+        """Remove an actor that no statement names."""
+        self.get_actor(id)
+        users = [s.id for s in self.statements(by=id)]
+        if users:
+            raise DanglingRelationError(
+                f"cannot remove actor {id!r}: statements still name it ({', '.join(users)})"
+            )
+        del self._actors[id]
+
+    def replace(self, statement: Statement) -> Statement:
+        """Replace the statement with the same id (e.g. an edited copy), keeping its relations.
+
+        Raises
+        ------
+        RuleError
+            If the new kind breaks a rule for an existing relation; nothing changes.
+        """
+        old = self.get(statement.id)
+        if statement.by is not None and statement.by not in self._actors:
+            raise UnknownIdError(f"statement {statement.id!r}: unknown actor {statement.by!r}")
+        self._graph.nodes[statement.id]["statement"] = statement
+        problems = [
+            msg
+            for r in self._relations.values()
+            if statement.id in (r.from_, r.to)
+            for _, msg in self._relation_problems(r, self._relations)
+        ]
+        if problems:
+            self._graph.nodes[statement.id]["statement"] = old
+            raise RuleError(problems[0])
+        return statement
+
+    # ------------------------------------------------------------------ conversion
+    def copy(self) -> ArgumentMap:
+        """An independent copy (statements and relations are immutable, so shared)."""
+        new = ArgumentMap(self.title, source=self.source)
+        new._actors = dict(self._actors)
+        new._graph = self._graph.copy()
+        new._relations = dict(self._relations)
+        return new
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        return (
+            self.title == other.title
+            and self.source == other.source
+            and self._actors == other._actors
+            and {s.id: s for s in self.statements()} == {s.id: s for s in other.statements()}
+            and self._relations == other._relations
+        )
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        title = f" {self.title!r}" if self.title else ""
+        return (
+            f"<ArgumentMap{title}: {len(self)} statements, "
+            f"{len(self._relations)} relations, {len(self._actors)} actors>"
+        )
+
+    def to_networkx(self) -> nx.MultiDiGraph:
+        """A plain :class:`networkx.MultiDiGraph` copy with attributes, for any networkx algorithm.
+
+        Nodes are statement ids with the statement's fields as attributes
+        (``kind``, ``text``, ``by``, ...). Edges carry ``kind`` (and
+        ``id`` when set). An undercut, which targets a relation, becomes an edge
+        from the undercutter to the undercut relation's target statement with
+        ``undercuts`` set to the undercut relation's key.
+
+        Examples
+        --------
+        >>> m = ArgumentMap()
+        >>> c = m.claim("C.", id="c")
+        >>> o = m.objection("O.", id="o", against=c)
+        >>> G = m.to_networkx()
+        >>> sorted(G.nodes), [(u, v, d["kind"]) for u, v, d in G.edges(data=True)]
+        (['c', 'o'], [('o', 'c', 'objects')])
+        """
+        G = nx.MultiDiGraph(title=self.title)
+        for s in self.statements():
+            G.add_node(s.id, **s.model_dump(exclude={"id"}, exclude_none=True))
+        for r in self._relations.values():
+            attrs = r.model_dump(by_alias=True, exclude={"from_", "to"}, exclude_none=True)
+            attrs.pop("from", None)
+            if r.kind == "undercuts":
+                target = r.to
+                while target in self._relations:
+                    attrs.setdefault("undercuts", target)
+                    target = self._relations[target].to
+                G.add_edge(r.from_, target, key=r.key, **attrs)
+            else:
+                G.add_edge(r.from_, r.to, key=r.key, **attrs)
+        return G
+
+    def to_document(self) -> MapDocument:
+        """The map as a :class:`MapDocument` (the native file format's model)."""
+        return MapDocument(
+            title=self.title,
+            source=self.source,
+            actors=tuple(self._actors.values()),
+            statements=tuple(self.statements()),
+            relations=tuple(self._relations.values()),
+        )
+
+    @classmethod
+    def from_document(cls, doc: MapDocument, *, validate: bool = True) -> ArgumentMap:
+        """Build a map from a :class:`MapDocument`, reporting every problem at once.
+
+        Raises
+        ------
+        MapValidationError
+            Listing every problem (duplicate ids, dangling ids, broken rules).
+        """
+        m = cls(doc.title, source=doc.source)
+        problems = []
+        for a in doc.actors:
+            if a.id in m._actors:
+                problems.append(f"actor {a.id!r}: id is used twice")
+            m._actors[a.id] = a
+        for s in doc.statements:
+            if s.id in m._graph:
+                problems.append(f"statement {s.id!r}: id is used twice")
+                continue
+            m._graph.add_node(s.id, statement=s)
+        for r in doc.relations:
+            if r.key in m._relations:
+                problems.append(
+                    f"relation {r.from_} -{r.kind}-> {r.to}: "
+                    + (
+                        f"relation id {r.id!r} is used twice"
+                        if r.id
+                        else "the same relation is given twice"
+                    )
+                )
+                continue
+            m._relations[r.key] = r
+        for r in m._relations.values():
+            if r.kind != "undercuts" and r.from_ in m._graph and r.to in m._graph:
+                m._graph.add_edge(r.from_, r.to, key=r.key, relation=r)
+        if validate:
+            problems = list(dict.fromkeys(problems + m.problems()))
+            if problems:
+                raise MapValidationError(problems)
+        return m
+
+    def to_dict(self) -> dict[str, Any]:
+        """The map as plain data in the native format (what YAML and JSON files hold).
+
+        Examples
+        --------
+        >>> m = ArgumentMap(title="T")
+        >>> _ = m.claim("C.", id="c")
+        >>> m.to_dict()
+        {'argmap': 1, 'title': 'T', 'statements': [{'id': 'c', 'kind': 'claim', 'text': 'C.'}]}
+        """
+        from .formats.native import document_to_dict
+
+        return document_to_dict(self.to_document())
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ArgumentMap:
+        """Build a map from plain data in the native format (inverse of :meth:`to_dict`)."""
+        from .formats.native import map_from_data
+
+        return map_from_data(data)

@@ -1,0 +1,218 @@
+"""The typed parts of an argument map: statements, relations, actors, sources, the document.
+
+Every model is a frozen pydantic v2 model that rejects unknown keys. Statements
+and relations are told apart by their ``kind`` tag; the tags are lowercase,
+stable once published and part of the file format's version (``FORMAT_VERSION``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ID_PATTERN",
+    "Id",
+    "Source",
+    "ActorKind",
+    "Actor",
+    "Claim",
+    "Objection",
+    "Rebuttal",
+    "Evidence",
+    "Statement",
+    "StatementKind",
+    "STATEMENT_KINDS",
+    "RelationKind",
+    "RELATION_KINDS",
+    "Relation",
+    "MapDocument",
+    "document_adapter",
+    "statement_adapter",
+]
+
+FORMAT_VERSION = 1
+"""Version of the native file format written in the top-level ``argmap`` key."""
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
+"""Ids are slugs: a letter or digit, then letters, digits, ``_ . : -``."""
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
+"""A statement, relation or actor id (see ``ID_PATTERN``)."""
+
+IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+
+class _Base(BaseModel):
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", use_attribute_docstrings=True, populate_by_name=True
+    )
+
+
+class Source(_Base):
+    """Where something was said or published; every field is optional.
+
+    Examples
+    --------
+    >>> Source(publisher="Nikkei Asia", date="2023-05-03").date
+    '2023-05-03'
+    """
+
+    title: str | None = None
+    """Title of the document, article or speech."""
+    author: str | None = None
+    """Who wrote or said it."""
+    publisher: str | None = None
+    """The outlet, journal, institution or venue."""
+    url: str | None = None
+    """Where to find it online."""
+    date: IsoDate | None = None
+    """ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD."""
+    note: str | None = None
+    """Anything else: page, section, medium."""
+
+
+ActorKind = Literal["person", "government", "media", "organisation", "other"]
+
+
+class Actor(_Base):
+    """Someone who makes statements: a person, a government, a newspaper, an organisation.
+
+    Examples
+    --------
+    >>> Actor(id="beebe", name="George Beebe", affiliation="Quincy Institute").label
+    'George Beebe, Quincy Institute'
+    """
+
+    id: Id
+    """Unique slug that statements refer to in ``by``."""
+    name: str = Field(min_length=1)
+    """Display name."""
+    affiliation: str | None = None
+    """Institution the actor belongs to or speaks for."""
+    role: str | None = None
+    """Position or function, e.g. 'spokesperson'."""
+    kind: ActorKind | None = None
+    """person, government, media, organisation or other."""
+
+    @property
+    def label(self) -> str:
+        """Name and affiliation, as shown on diagrams."""
+        return f"{self.name}, {self.affiliation}" if self.affiliation else self.name
+
+
+class _Statement(_Base):
+    id: Id
+    """Unique slug; relations refer to the statement by it."""
+    text: str = Field(min_length=1)
+    """The statement, as a full sentence (paraphrase allowed)."""
+    by: Id | None = None
+    """Id of the actor who makes the statement."""
+    quote: str | None = None
+    """The source's verbatim words."""
+    source: Source | None = None
+    """Where and when it was said."""
+    tags: tuple[str, ...] = ()
+    """Free labels for grouping and filtering."""
+    note: str | None = None
+    """The analyst's comment."""
+    weight: float | None = Field(default=None, ge=0.0, le=1.0)
+    """Base score in [0, 1] for gradual strength analyses."""
+    meta: dict[str, Any] = Field(default_factory=dict)
+    """Data carried from an imported format that has no field of its own."""
+
+
+class Claim(_Statement):
+    """Something asserted to be true or right: a thesis, a reason, a sub-claim."""
+
+    kind: Literal["claim"] = "claim"
+
+
+class Objection(_Statement):
+    """A statement raised against a claim, a piece of evidence or a rebuttal."""
+
+    kind: Literal["objection"] = "objection"
+
+
+class Rebuttal(_Statement):
+    """A statement that answers an objection."""
+
+    kind: Literal["rebuttal"] = "rebuttal"
+
+
+class Evidence(_Statement):
+    """A fact, precedent or datum cited for a statement."""
+
+    kind: Literal["evidence"] = "evidence"
+
+
+Statement = Annotated[Claim | Objection | Rebuttal | Evidence, Field(discriminator="kind")]
+"""Any statement; the ``kind`` tag picks the class."""
+
+StatementKind = Literal["claim", "objection", "rebuttal", "evidence"]
+STATEMENT_KINDS: tuple[str, ...] = ("claim", "objection", "rebuttal", "evidence")
+
+RelationKind = Literal["supports", "objects", "rebuts", "undercuts", "contradicts"]
+RELATION_KINDS: tuple[str, ...] = ("supports", "objects", "rebuts", "undercuts", "contradicts")
+
+
+class Relation(_Base):
+    """A directed link between two statements, or from a statement to a relation.
+
+    ``undercuts`` targets a relation (by its ``id``); every other kind targets a
+    statement. ``contradicts`` is symmetric: give it once, either way round.
+
+    Examples
+    --------
+    >>> r = Relation.model_validate({"from": "a", "to": "b", "kind": "supports"})
+    >>> r.from_, r.to, r.kind
+    ('a', 'b', 'supports')
+    >>> r.key
+    'a>supports>b'
+    """
+
+    id: Id | None = None
+    """Optional slug, needed when another relation undercuts this one."""
+    from_: Id = Field(alias="from")
+    """Id of the statement the relation starts from."""
+    to: Id
+    """Id of the target statement, or of the target relation for ``undercuts``."""
+    kind: RelationKind
+    """supports, objects, rebuts, undercuts or contradicts."""
+    note: str | None = None
+    """The analyst's comment on the link."""
+    meta: dict[str, Any] = Field(default_factory=dict)
+    """Data carried from an imported format (e.g. an AIF scheme name)."""
+
+    @property
+    def key(self) -> str:
+        """The relation's identity in a map: its id, else ``from>kind>to``."""
+        return self.id or f"{self.from_}>{self.kind}>{self.to}"
+
+    @property
+    def is_attack(self) -> bool:
+        """True for objects, rebuts, undercuts and contradicts."""
+        return self.kind != "supports"
+
+
+class MapDocument(_Base):
+    """The native file format: one argument map with its actors and provenance."""
+
+    argmap: Literal[1] = FORMAT_VERSION
+    """Format version of the file."""
+    title: str | None = None
+    """Title of the map."""
+    source: Source | None = None
+    """The document mapped (article, debate, paper)."""
+    actors: tuple[Actor, ...] = ()
+    """Everyone who makes a statement."""
+    statements: tuple[Statement, ...] = ()
+    """Claims, objections, rebuttals and evidence, in reading order."""
+    relations: tuple[Relation, ...] = ()
+    """Links between statements (and undercuts of links)."""
+
+
+document_adapter: TypeAdapter[MapDocument] = TypeAdapter(MapDocument)
+statement_adapter: TypeAdapter[Statement] = TypeAdapter(Statement)
