@@ -565,6 +565,12 @@ class ArgumentMap:
 
         return find_unanswered_objections(self)
 
+    def status(self, semantics: str = "grounded", *, support: str = "ignored") -> dict[str, str]:
+        """Statement id -> ``"in"``, ``"out"`` or ``"undec"`` (:func:`argmap.analysis.status.statuses`)."""
+        from .analysis.status import statuses
+
+        return statuses(self, semantics, support=support)
+
     # ------------------------------------------------------------------ mutation
     def remove(self, ref, *, cascade: bool = False) -> list[Relation]:
         """Remove a statement (or a relation) from the map.
@@ -670,6 +676,12 @@ class ArgumentMap:
             f"<ArgumentMap{title}: {len(self)} statements, "
             f"{len(self._relations)} relations, {len(self._actors)} actors>"
         )
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **_):
+        """Jupyter display: the map as an SVG diagram (see :mod:`argmap.render.jupyter`)."""
+        from .render.jupyter import repr_mimebundle
+
+        return repr_mimebundle(self, include, exclude)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """A plain :class:`networkx.MultiDiGraph` copy with attributes, for any networkx algorithm.

@@ -22,7 +22,6 @@ in the grounded labelling, or all its attacks are.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
@@ -37,6 +36,8 @@ __all__ = [
     "Label",
     "grounded_labels",
     "ObjectionStatus",
+    "ObjectionStatuses",
+    "UnansweredObjections",
     "objection_statuses",
     "find_unanswered_objections",
 ]
@@ -66,31 +67,14 @@ def grounded_labels(
     >>> [labels[x] for x in "abcd"]
     ['in', 'out', 'in', 'undec']
     """
-    args = list(arguments)
-    index = {a: i for i, a in enumerate(args)}
-    n = len(args)
-    attacked_by_me: list[list[int]] = [[] for _ in range(n)]
-    live = [0] * n  # attackers not yet labelled out
-    for a, b in attacks:
-        i, j = index[a], index[b]
-        attacked_by_me[i].append(j)
-        live[j] += 1
-    label: list[Label] = ["undec"] * n
-    queue = deque(i for i in range(n) if live[i] == 0)
-    for i in queue:
-        label[i] = "in"
-    while queue:
-        i = queue.popleft()
-        for j in attacked_by_me[i]:
-            if label[j] != "undec":
-                continue
-            label[j] = "out"
-            for k in attacked_by_me[j]:
-                live[k] -= 1
-                if live[k] == 0 and label[k] == "undec":
-                    label[k] = "in"
-                    queue.append(k)
-    return dict(zip(args, label, strict=True))
+    # one implementation: the linear-time grounded labelling of analysis.semantics
+    # (imported here so that ``import argmap`` stays light)
+    from .framework import ArgumentationFramework
+    from .semantics import grounded_labelling
+
+    af = ArgumentationFramework.from_edges(arguments, attacks)
+    lab = grounded_labelling(af)
+    return {a: "in" if a in lab.in_ else "out" if a in lab.out else "undec" for a in af.names}
 
 
 @dataclass(frozen=True)
@@ -121,7 +105,46 @@ class ObjectionStatus:
     targets: tuple[str, ...]
 
 
-def objection_statuses(m: ArgumentMap) -> list[ObjectionStatus]:
+class ObjectionStatuses(list):
+    """A list of :class:`ObjectionStatus` that notebooks display as a table.
+
+    ``map`` is the map the statuses belong to (for actor names in the table).
+    See :func:`argmap.render.jupyter.objections_table`.
+    """
+
+    def __init__(self, statuses: Iterable[ObjectionStatus] = (), map: ArgumentMap | None = None):
+        super().__init__(statuses)
+        self.map = map
+
+    def table(self):
+        """These statuses as a :class:`~argmap.render.table.Table`."""
+        from ..render.jupyter import objections_table
+
+        return objections_table(self.map, statuses=self)
+
+    def _repr_html_(self) -> str:
+        return self.table().to_html()
+
+
+class UnansweredObjections(list):
+    """A list of unanswered :class:`~argmap.Objection` that notebooks display as a table."""
+
+    def __init__(self, statuses: Iterable[ObjectionStatus] = (), map: ArgumentMap | None = None):
+        self.statuses = tuple(s for s in statuses if not s.answered)
+        super().__init__(s.objection for s in self.statuses)
+        self.map = map
+
+    def table(self):
+        """These objections, with why each is unanswered, as a table."""
+        from ..render.jupyter import objections_table
+
+        return objections_table(self.map, statuses=self.statuses, unanswered_only=True)
+
+    def _repr_html_(self) -> str:
+        return self.table().to_html()
+
+
+def objection_statuses(m: ArgumentMap) -> ObjectionStatuses:
     """The dialectical status of every objection in the map, in map order.
 
     Examples
@@ -135,7 +158,7 @@ def objection_statuses(m: ArgumentMap) -> list[ObjectionStatus]:
     """
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
-    out = []
+    out = ObjectionStatuses(map=m)
     for o in m.statements("objection"):
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
         undercut_attacks = [r for r in attacks if r.key in baf.relation_of]
@@ -159,7 +182,7 @@ def objection_statuses(m: ArgumentMap) -> list[ObjectionStatus]:
     return out
 
 
-def find_unanswered_objections(m: ArgumentMap) -> list[Objection]:
+def find_unanswered_objections(m: ArgumentMap) -> UnansweredObjections:
     """Every objection that no standing rebuttal answers, in map order.
 
     See the module docstring for what "standing" means, and how cycles are
@@ -190,4 +213,4 @@ def find_unanswered_objections(m: ArgumentMap) -> list[Objection]:
     >>> [s.id for s in find_unanswered_objections(m)]
     ['regressive', 'not-earmarked']
     """
-    return [s.objection for s in objection_statuses(m) if not s.answered]
+    return UnansweredObjections(objection_statuses(m), map=m)
