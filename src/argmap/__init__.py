@@ -31,7 +31,6 @@ from .errors import (
     UnknownIdError,
 )
 from .formats import Format, Loaded, formats
-from .formats.native import json_schema
 from .io import LossWarning, dump, dumps, load, loads, read
 from .map import ArgumentMap
 from .model import (
@@ -49,6 +48,14 @@ from .model import (
 from .rules import RULES
 
 __version__ = "0.1.0"
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the native file format (see :func:`argmap.formats.native.json_schema`)."""
+    from .formats.native import json_schema
+
+    return json_schema()
+
 
 __all__ = [
     "__version__",

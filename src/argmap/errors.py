@@ -15,6 +15,8 @@ __all__ = [
     "ValidationReport",
     "MapValidationError",
     "ExecutableNotFoundError",
+    "OptionError",
+    "RenderError",
 ]
 
 
@@ -132,3 +134,11 @@ class MapValidationError(ArgmapError, ValueError):
 
 class ExecutableNotFoundError(ArgmapError, RuntimeError):
     """A program argmap needs (e.g. a Graphviz layout engine) is not installed."""
+
+
+class OptionError(ArgmapError, ValueError):
+    """An option has a value argmap does not know; the message lists the valid ones."""
+
+
+class RenderError(ArgmapError, RuntimeError):
+    """A layout engine ran but failed; the message carries what it printed."""

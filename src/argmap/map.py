@@ -7,8 +7,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from .errors import (
     DanglingRelationError,
     DuplicateIdError,
@@ -31,6 +29,8 @@ from .model import (
 from .rules import relation_problem
 
 if TYPE_CHECKING:
+    import networkx as nx
+
     from .model import ActorKind
 
 __all__ = ["ArgumentMap"]
@@ -98,6 +98,8 @@ class ArgumentMap:
     def __init__(self, title: str | None = None, *, source: Source | Mapping | None = None):
         self.title = title
         self.source = Source.model_validate(source) if isinstance(source, Mapping) else source
+        import networkx as nx  # imported on first use, to keep ``import argmap`` light
+
         self._actors: dict[str, Actor] = {}
         self._graph = nx.MultiDiGraph()
         self._relations: dict[str, Relation] = {}
@@ -701,6 +703,8 @@ class ArgumentMap:
         >>> sorted(G.nodes), [(u, v, d["kind"]) for u, v, d in G.edges(data=True)]
         (['c', 'o'], [('o', 'c', 'objects')])
         """
+        import networkx as nx
+
         G = nx.MultiDiGraph(title=self.title)
         for s in self.statements():
             G.add_node(s.id, **s.model_dump(exclude={"id"}, exclude_none=True))

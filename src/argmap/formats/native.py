@@ -70,6 +70,7 @@ class _Lines:
 
     def __init__(self, text: str | None):
         self.index: dict[tuple, int] = {}
+        self.inline_origin: dict[int, tuple] = {}  # relation index -> path of its inline key
         if text is None:
             return
         try:
@@ -191,12 +192,15 @@ def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
                         statement=s.get("id"),
                     )
                 extra.append({"from": s.get("id"), "to": t, "kind": kind})
+                lines.inline_origin[len(extra) - 1] = ("statements", i, field)
         new_statements.append(s)
     if not extra:
         return data
     data = dict(data)
     data["statements"] = new_statements
-    data["relations"] = list(data.get("relations") or []) + extra
+    explicit = list(data.get("relations") or [])
+    data["relations"] = explicit + extra
+    lines.inline_origin = {len(explicit) + k: v for k, v in lines.inline_origin.items()}
     return data
 
 
@@ -249,6 +253,8 @@ def map_from_data(
         except ValidationError as exc:
             for err in exc.errors():
                 dpath = _data_path(data, loc + tuple(err["loc"]))
+                if err["type"] == "union_tag_invalid":
+                    dpath += ("kind",)
                 line = lines.line(dpath)
                 sid = _statement_id(data, dpath)
                 if sid:
@@ -320,7 +326,8 @@ def _locate(problem: str, data: Mapping, lines: _Lines) -> str:
         if isinstance(r, Mapping) and problem.startswith(
             f"relation {r.get('from')} -{r.get('kind')}-> {r.get('to')}"
         ):
-            return f"line {lines.line(('relations', i))}: {problem}"
+            where = lines.inline_origin.get(i, ("relations", i))
+            return f"line {lines.line(where)}: {problem}"
     return problem
 
 
@@ -356,8 +363,14 @@ class _Dumper(yaml.SafeDumper):
     """Safe dumper that writes multi-line strings as literal blocks and keeps key order."""
 
 
+_LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str):
-    style = "|" if "\n" in value else None
+    if any(c in value for c in _LINE_BREAKS):
+        style = '"'  # YAML folds these into newlines unless they are escaped
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
