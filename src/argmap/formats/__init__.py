@@ -119,5 +119,5 @@ def _load_builtin() -> None:
         importlib.import_module(f"{__name__}.{module}")
 
 
-_BUILTIN: tuple[str, ...] = ("native",)
+_BUILTIN: tuple[str, ...] = ("native", "kialo")
 """Modules of this package that register formats; add new format modules here."""
