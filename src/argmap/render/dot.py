@@ -1,0 +1,693 @@
+"""Build a Graphviz diagram of a map: a :class:`graphviz.Digraph`, never starting a program.
+
+The diagram speaks the visual language of :mod:`argmap.render.style`. Every
+piece of user text goes through one of two escapers: :func:`html_text` for the
+HTML-like labels (statement text, actor, quote, title) and :func:`esc_string`
+for the plain attributes (tooltips, ids), so no text can end a label, add an
+attribute or a statement to the DOT source.
+
+In the SVG that a layout engine makes from the diagram, each statement is a
+group with ``id="s-<statement id>"`` and ``class="argmap-statement
+argmap-<kind>"`` (plus ``argmap-thesis``, ``argmap-unanswered``); each relation
+an edge with ``id="r-<relation key>"`` and ``class="argmap-relation
+argmap-<kind>"``. The ``<title>`` of a statement's group is its id.
+
+Limits: Graphviz lays out a thousand statements in seconds, but the result is
+only legible for a few dozen; use ``focus``/``depth`` to draw a neighbourhood.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections import deque
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ..errors import OptionError
+from . import style as S
+
+if TYPE_CHECKING:
+    import graphviz
+
+    from ..map import ArgumentMap
+    from ..model import Relation
+
+__all__ = [
+    "DIRECTIONS",
+    "COLOR_BY",
+    "GROUP_BY",
+    "to_graphviz",
+    "normalize_direction",
+    "clean_text",
+    "html_text",
+    "esc_string",
+    "wrap_lines",
+]
+
+DIRECTIONS: dict[str, str] = {
+    "BT": "BT",
+    "TB": "TB",
+    "LR": "LR",
+    "RL": "RL",
+    "up": "BT",
+    "bottom-to-top": "BT",
+    "down": "TB",
+    "top-to-bottom": "TB",
+    "right": "LR",
+    "left-to-right": "LR",
+    "left": "RL",
+    "right-to-left": "RL",
+}
+"""Accepted ``direction`` values and the Graphviz ``rankdir`` each means."""
+
+COLOR_BY: tuple[str, ...] = ("kind", "actor", "status")
+GROUP_BY: tuple[str | None, ...] = (None, "actor")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+_HIGHLIGHTS = ("unanswered",)
+
+
+# ----------------------------------------------------------------- escaping
+def clean_text(text: str) -> str:
+    r"""Normalise line ends and replace control characters (which SVG cannot hold) by spaces.
+
+    Examples
+    --------
+    >>> clean_text("a\r\nb\x00c\td")
+    'a\nb c d'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub(" ", text)
+
+
+def html_text(text: str) -> str:
+    """Escape text for a Graphviz HTML-like label (entities for ``& < > " '``).
+
+    Examples
+    --------
+    >>> html_text('<b>"Tom" & \\'Jerry\\'</b>')
+    '&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;'
+    """
+    return html.escape(clean_text(text), quote=True).replace("&#x27;", "&#39;")
+
+
+def esc_string(text: str) -> str:
+    r"""Escape text for a plain Graphviz attribute (an *escString*: tooltip, id, URL).
+
+    Backslashes are doubled so that ``\N``, ``\l`` and friends stay literal,
+    line ends become ``\n``, and the result is never taken for an HTML label.
+
+    Examples
+    --------
+    >>> print(esc_string('C:\\new\n<b>'))
+    C:\\new\n<b>
+    """
+    import graphviz
+
+    lines = clean_text(text).split("\n")
+    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+
+
+def wrap_lines(text: str, width: int | None) -> list[str]:
+    """Wrap text to ``width`` characters per line, keeping its own line breaks.
+
+    Examples
+    --------
+    >>> wrap_lines("one two three\\nfour", 8)
+    ['one two', 'three', 'four']
+    """
+    out: list[str] = []
+    for para in clean_text(text).split("\n"):
+        if not width:
+            out.append(para)
+            continue
+        out += textwrap.wrap(para, width, break_on_hyphens=False) or [""]
+    return out
+
+
+def _html_lines(text: str, width: int | None) -> str:
+    return "<BR/>".join(html_text(line) or " " for line in wrap_lines(text, width))
+
+
+# ----------------------------------------------------------------- options
+def normalize_direction(direction: str) -> str:
+    """The Graphviz ``rankdir`` for a direction name.
+
+    Examples
+    --------
+    >>> normalize_direction("up"), normalize_direction("lr")
+    ('BT', 'LR')
+    """
+    key = direction.strip() if isinstance(direction, str) else direction
+    for name, rankdir in DIRECTIONS.items():
+        if isinstance(key, str) and key.lower() == name.lower():
+            return rankdir
+    raise OptionError(f"unknown direction {direction!r} (must be one of {list(DIRECTIONS)})")
+
+
+def _check_choice(name: str, value: Any, choices: Iterable[Any]) -> None:
+    choices = list(choices)
+    if value not in choices:
+        raise OptionError(f"unknown {name} {value!r} (must be one of {choices})")
+
+
+def _neighbourhood(m: ArgumentMap, focus: str, depth: int) -> set[str]:
+    """Statements within undirected distance ``depth`` of ``focus``."""
+    adj: dict[str, set[str]] = {s.id: set() for s in m.statements()}
+    for a, b in _statement_links(m):
+        adj[a].add(b)
+        adj[b].add(a)
+    seen = {focus: 0}
+    queue = deque([focus])
+    while queue:
+        cur = queue.popleft()
+        if seen[cur] == depth:
+            continue
+        for nxt in adj[cur]:
+            if nxt not in seen:
+                seen[nxt] = seen[cur] + 1
+                queue.append(nxt)
+    return set(seen)
+
+
+def _statement_links(m: ArgumentMap) -> Iterable[tuple[str, str]]:
+    """Pairs of statements that a relation links (an undercut links to both ends)."""
+    for r in m.relations():
+        if r.kind != "undercuts":
+            yield r.from_, r.to
+            continue
+        target = m.relation(r.to)
+        while target.kind == "undercuts":
+            yield r.from_, target.from_
+            target = m.relation(target.to)
+        yield r.from_, target.from_
+        yield r.from_, target.to
+
+
+def _source_line(m: ArgumentMap) -> str | None:
+    src = m.source
+    if src is None:
+        return None
+    parts = [src.author, src.title if src.title != m.title else None, src.publisher, src.date]
+    parts = [p for p in parts if p]
+    return " · ".join(parts) or None
+
+
+# ----------------------------------------------------------------- building
+class _Builder:
+    """One diagram's worth of state; :func:`to_graphviz` is its public face."""
+
+    def __init__(self, m: ArgumentMap, opts: dict[str, Any]):
+        self.m = m
+        self.o = opts
+        self.actor_index = {a.id: i for i, a in enumerate(m.actors())}
+        self.theses = {s.id for s in m.theses()}
+        self.unanswered: dict[str, str] = {}
+        self.marked: set[str] = set()
+        self.status: dict[str, str] = {}
+        self.status_fill: dict[str, str] = {}
+
+    # -- analysis hooks
+    def prepare(self) -> None:
+        o, m = self.o, self.m
+        hl = o["highlight"]
+        if hl == "unanswered":
+            from ..analysis.dialectic import objection_statuses
+
+            for st in objection_statuses(m):
+                if not st.answered:
+                    self.unanswered[st.objection.id] = st.reason
+        elif hl is not None:
+            for id_ in hl:
+                m.get(id_)  # UnknownIdError with a suggestion
+                self.marked.add(id_)
+        if o["color_by"] == "status":
+            status = o["status"]
+            if status is None:
+                from ..analysis.bipolar import bipolar_framework
+                from ..analysis.dialectic import grounded_labels
+
+                baf = bipolar_framework(m)
+                status = grounded_labels(baf.arguments, baf.attacks)
+            self.status = {k: str(v) for k, v in status.items() if k in m}
+            extra = 0
+            for label in dict.fromkeys(self.status.values()):
+                if label in S.STATUS_COLORS:
+                    self.status_fill[label] = S.STATUS_COLORS[label]
+                else:
+                    self.status_fill[label] = S.palette_color(extra)
+                    extra += 1
+
+    # -- nodes
+    def node_style(self, s) -> S.NodeStyle:
+        return S.THESIS_STYLE if s.id in self.theses else S.KIND_STYLES[s.kind]
+
+    def fill(self, s, st: S.NodeStyle) -> str:
+        by = self.o["color_by"]
+        if by == "actor":
+            return S.palette_color(self.actor_index[s.by]) if s.by else S.UNKNOWN_FILL
+        if by == "status":
+            label = self.status.get(s.id)
+            return self.status_fill[label] if label is not None else S.UNKNOWN_FILL
+        return st.fill
+
+    def label(self, s, st: S.NodeStyle, hidden: int) -> str:
+        o, m = self.o, self.m
+        wrap = o["wrap"]
+        thesis = s.id in self.theses
+        head = f"<B>{st.name}</B>"
+        if o["color_by"] == "status":
+            lab = self.status.get(s.id)
+            shown = S.STATUS_NAMES.get(lab, lab) if lab is not None else "no label"
+            head += f" · {html_text(shown)}"
+        if o["show_ids"]:
+            head += f' · <FONT COLOR="#6b7280">{html_text(s.id)}</FONT>'
+        rows = [
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{st.ink}">{head}</FONT></TD></TR>'
+        ]
+        if s.id in self.unanswered:
+            u = S.UNANSWERED
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BGCOLOR="{u["color"]}"><FONT COLOR="{u["badge_ink"]}" '
+                f'POINT-SIZE="10"><B> {u["badge"]} </B></FONT></TD></TR>'
+            )
+        text = _html_lines(s.text, int(wrap * 0.85) if thesis and wrap else wrap)
+        if thesis:
+            text = f"<B>{text}</B>"
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{text}</TD></TR>')
+        if o["show_quotes"] and s.quote:
+            q = _html_lines(f"\u201c{s.quote}\u201d", wrap)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="#374151">'
+                f"<I>{q}</I></FONT></TD></TR>"
+            )
+        if s.by:
+            who = _html_lines("\u2014 " + m.get_actor(s.by).label, wrap)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="#1f2937">'
+                f"<I>{who}</I></FONT></TD></TR>"
+            )
+        if hidden:
+            more = f"+{hidden} link{'s' if hidden > 1 else ''} not shown"
+            rows.append(
+                f'<TR><TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="#6b7280">{more}</FONT>'
+                "</TD></TR>"
+            )
+        return (
+            '<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            + "".join(rows)
+            + "</TABLE>>"
+        )
+
+    def tooltip(self, s) -> str:
+        m = self.m
+        parts = [f"{s.kind.upper()} {s.id}", s.text]
+        if s.quote:
+            parts.append(f"\u201c{s.quote}\u201d")
+        if s.by:
+            parts.append("\u2014 " + m.get_actor(s.by).label)
+        if s.source is not None:
+            src = s.source
+            bits = [src.author, src.title, src.publisher, src.date, src.url, src.note]
+            parts.append("Source: " + ", ".join(b for b in bits if b))
+        if s.id in self.unanswered:
+            parts.append(f"UNANSWERED ({self.unanswered[s.id]})")
+        return esc_string("\n\n".join(parts))
+
+    def node_attrs(self, s, hidden: int) -> dict[str, str]:
+        st = self.node_style(s)
+        classes = ["argmap-statement", f"argmap-{s.kind}"]
+        attrs = {
+            "shape": st.shape,
+            "style": st.style,
+            "fillcolor": self.fill(s, st),
+            "color": st.border,
+            "penwidth": str(st.penwidth),
+            "peripheries": str(st.peripheries),
+            "label": self.label(s, st, hidden),
+            "tooltip": self.tooltip(s),
+            "id": esc_string(f"s-{s.id}"),
+        }
+        if s.id in self.theses:
+            attrs["fontsize"] = str(S.THESIS_FONTSIZE)
+            attrs["margin"] = "0.2,0.12"
+            classes.append("argmap-thesis")
+        if s.id in self.unanswered:
+            attrs["color"] = S.UNANSWERED["color"]
+            attrs["penwidth"] = str(S.UNANSWERED["penwidth"])
+            classes.append("argmap-unanswered")
+        if s.id in self.marked or s.id == self.o["focus"]:
+            attrs["color"] = S.HIGHLIGHT["color"]
+            attrs["penwidth"] = str(S.HIGHLIGHT["penwidth"])
+            classes.append("argmap-highlighted")
+        attrs["class"] = esc_string(" ".join(classes))
+        return attrs
+
+    # -- edges
+    def edge_attrs(self, r: Relation, *, part: str) -> dict[str, str]:
+        es = S.EDGE_STYLES[r.kind]
+        attrs = {
+            "color": es.color,
+            "style": es.style,
+            "penwidth": str(es.penwidth),
+            "arrowhead": es.arrowhead if part != "tail" else "none",
+            "tooltip": esc_string(f"{r.from_} {r.kind} {r.to}"),
+            "class": esc_string(f"argmap-relation argmap-{r.kind}"),
+            "id": esc_string(f"r-{r.key}" + ("" if part == "whole" else f"-{part}")),
+        }
+        if r.kind == "contradicts":
+            attrs["dir"] = "both"
+            attrs["arrowtail"] = es.arrowhead
+            attrs["constraint"] = "false"
+        if self.o["edge_labels"] and part != "tail":
+            attrs["xlabel"] = r.kind
+            attrs["fontcolor"] = es.color
+            attrs["fontsize"] = "9"
+        return attrs
+
+
+def to_graphviz(
+    m: ArgumentMap,
+    *,
+    direction: str = "BT",
+    highlight: str | Iterable[str] | None = None,
+    color_by: str = "kind",
+    status: Mapping[str, str] | None = None,
+    group_by: str | None = None,
+    focus: str | None = None,
+    depth: int | None = None,
+    legend: bool = False,
+    title: bool | str = True,
+    wrap: int | None = 32,
+    show_quotes: bool = False,
+    show_ids: bool = False,
+    edge_labels: bool = False,
+    stagger: int | None = 3,
+) -> graphviz.Digraph:
+    """Draw a map as a Graphviz digraph (DOT source; no program is started).
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    direction : str, default "BT"
+        Which way the arrows run, from reasons and objections to what they
+        target: ``"BT"`` (bottom to top: the thesis on top), ``"TB"``, ``"LR"``,
+        ``"RL"``, or the names ``"up"``, ``"down"``, ``"right"``, ``"left"``,
+        ``"bottom-to-top"``, ... The thesis is always on the last rank.
+    highlight : "unanswered" or iterable of ids, optional
+        ``"unanswered"`` marks every unanswered objection
+        (:func:`argmap.objection_statuses`) with a thick red border and an
+        "UNANSWERED" badge; a list of ids outlines those statements.
+    color_by : {"kind", "actor", "status"}
+        What the fill colour shows. Shapes, borders and headers always show
+        the kind.
+    status : mapping of id to label, optional
+        The labels for ``color_by="status"`` (any labels; ``"in"``, ``"out"``
+        and ``"undec"`` have fixed colours). When omitted, the grounded
+        labelling of :func:`argmap.bipolar_framework` is used.
+    group_by : {None, "actor"}
+        ``"actor"`` draws a cluster per actor around their statements.
+    focus : str, optional
+        Draw only the statements within ``depth`` steps of this one (links
+        taken in either direction); a statement with links to statements
+        left out says how many.
+    depth : int, optional
+        Radius of the focus (default 2). Requires ``focus``.
+    legend : bool, default False
+        Add a legend node explaining the shapes, colours and lines.
+    title : bool or str, default True
+        True shows the map's title (and its source); a string replaces it.
+    wrap : int or None, default 32
+        Characters per line of statement text; None keeps lines as they are.
+    show_quotes : bool, default False
+        Put the verbatim quote in the node (it is always in the tooltip).
+    show_ids : bool, default False
+        Show each statement's id in its header.
+    edge_labels : bool, default False
+        Write the relation kind beside each edge.
+    stagger : int or None, default 3
+        When four or more statements point at the same statement, spread them
+        over this many rows instead of one wide row (as Graphviz's
+        ``unflatten``); None or 1 keeps one row.
+
+    Returns
+    -------
+    graphviz.Digraph
+        Render it with :func:`argmap.render.render` or read ``.source``.
+
+    Raises
+    ------
+    OptionError
+        For an unknown option value (the message lists the valid ones).
+    UnknownIdError
+        For a ``focus`` or ``highlight`` id that is not in the map.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Lunch")
+    >>> c = m.claim("We should eat out.", id="eat-out")
+    >>> o = m.objection("It costs too much.", id="cost", against=c)
+    >>> g = to_graphviz(m, highlight="unanswered")
+    >>> "cost -> \\"eat-out\\"" in g.source, "UNANSWERED" in g.source
+    (True, True)
+    """
+    import graphviz
+
+    rankdir = normalize_direction(direction)
+    _check_choice("color_by", color_by, COLOR_BY)
+    _check_choice("group_by", group_by, GROUP_BY)
+    if isinstance(highlight, str) and highlight not in _HIGHLIGHTS:
+        raise OptionError(
+            f"unknown highlight {highlight!r} (must be one of {list(_HIGHLIGHTS)} "
+            "or a list of statement ids)"
+        )
+    if status is not None and not isinstance(status, Mapping):
+        raise OptionError("status must be a mapping from statement id to label")
+    if wrap is not None and (not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 0):
+        raise OptionError(f"wrap must be a positive number of characters or None, got {wrap!r}")
+    if depth is not None and focus is None:
+        raise OptionError("depth needs focus: the statement whose neighbourhood to draw")
+    if depth is not None and (not isinstance(depth, int) or isinstance(depth, bool) or depth < 0):
+        raise OptionError(f"depth must be a whole number >= 0, got {depth!r}")
+    if focus is not None:
+        m.get(focus)
+        visible = _neighbourhood(m, focus, 2 if depth is None else depth)
+    else:
+        visible = None
+    opts = {
+        "highlight": highlight,
+        "color_by": color_by,
+        "status": status,
+        "focus": focus,
+        "wrap": wrap or None,
+        "show_quotes": show_quotes,
+        "show_ids": show_ids,
+        "edge_labels": edge_labels,
+    }
+    b = _Builder(m, opts)
+    b.prepare()
+
+    g = graphviz.Digraph(name="argmap")
+    g.attr(
+        "graph",
+        rankdir=rankdir,
+        nodesep="0.35",
+        ranksep="0.55",
+        newrank="true",
+        fontname=S.FONT,
+        bgcolor="white",
+        pad="0.3",
+        tooltip=esc_string(m.title or "argument map"),
+    )
+    g.attr("node", fontname=S.FONT, fontsize=str(S.FONTSIZE), margin="0.14,0.08")
+    g.attr("edge", fontname=S.FONT, arrowsize="0.9")
+    heading = m.title if title is True else (title or None)
+    if heading:
+        lines = [f'<FONT POINT-SIZE="22"><B>{_html_lines(heading, 70)}</B></FONT>']
+        src = _source_line(m) if title is True else None
+        if src:
+            lines.append(f'<FONT POINT-SIZE="13" COLOR="#4b5563">{_html_lines(src, 90)}</FONT>')
+        g.attr("graph", label="<" + "<BR/>".join(lines) + ">", labelloc="t", labeljust="c")
+
+    shown = [s for s in m.statements() if visible is None or s.id in visible]
+    shown_ids = {s.id for s in shown}
+    hidden = dict.fromkeys(shown_ids, 0)
+    if visible is not None:
+        for a, c in _statement_links(m):
+            if a in shown_ids and c not in shown_ids:
+                hidden[a] += 1
+            elif c in shown_ids and a not in shown_ids:
+                hidden[c] += 1
+
+    # nodes, in actor clusters when asked
+    node_lines = {s.id: b.node_attrs(s, hidden[s.id]) for s in shown}
+    if group_by == "actor":
+        for actor in m.actors():
+            members = [s for s in shown if s.by == actor.id]
+            if not members:
+                continue
+            with g.subgraph(name=f"cluster_actor_{b.actor_index[actor.id]}") as c:
+                c.attr(
+                    label="<" + f"<B>{_html_lines(actor.label, 48)}</B>" + ">",
+                    style="rounded,filled",
+                    fillcolor=S.palette_color(b.actor_index[actor.id]) + "55",
+                    color="#9ca3af",
+                    fontsize="12",
+                    tooltip=esc_string(actor.label),
+                )
+                for s in members:
+                    c.node(s.id, **node_lines[s.id])
+        for s in shown:
+            if not s.by:
+                g.node(s.id, **node_lines[s.id])
+    else:
+        for s in shown:
+            g.node(s.id, **node_lines[s.id])
+        tops = [s.id for s in shown if s.id in b.theses]
+        if tops:
+            g.body.append(
+                "\t{rank=max; " + " ".join(graphviz.quoting.quote(t) for t in tops) + "}\n"
+            )
+
+    # relations; an undercut relation is split by a junction point it can aim at
+    drawn = _drawn_relations(m, shown_ids)
+    undercut = {r.to for r in drawn.values() if r.kind == "undercuts"}
+    junction = {key: f"_j{i}" for i, key in enumerate(k for k in drawn if k in undercut)}
+    for key, name in junction.items():
+        es = S.EDGE_STYLES[drawn[key].kind]
+        g.node(
+            name,
+            label="",
+            shape="point",
+            width="0.11",
+            color=es.color,
+            tooltip=esc_string(f"{drawn[key].kind} link {key}, undercut"),
+            id=esc_string(f"j-{key}"),
+        )
+    minlen = _stagger(drawn, stagger)
+    for key, r in drawn.items():
+        head = junction[r.to] if r.kind == "undercuts" else r.to
+        if key in junction:
+            _edge(g, r.from_, junction[key], b.edge_attrs(r, part="tail"))
+            _edge(g, junction[key], head, b.edge_attrs(r, part="head"))
+        else:
+            attrs = b.edge_attrs(r, part="whole")
+            if minlen.get(key, 1) > 1:
+                attrs["minlen"] = str(minlen[key])
+            _edge(g, r.from_, head, attrs)
+
+    if legend:
+        g.node("_legend", label=_legend_label(b, shown), shape="plain", id="legend")
+    return g
+
+
+def _drawn_relations(m: ArgumentMap, shown: set[str]) -> dict[str, Relation]:
+    """Relations whose ends are all drawn, by key, in map order (undercuts after targets)."""
+    drawn: dict[str, Relation] = {}
+    pending = []
+    for r in m.relations():
+        if r.kind == "undercuts":
+            pending.append(r)
+        elif r.from_ in shown and r.to in shown:
+            drawn[r.key] = r
+    progress = True
+    while pending and progress:  # undercuts of undercuts: targets first
+        progress = False
+        for r in list(pending):
+            if r.to in drawn and r.from_ in shown:
+                drawn[r.key] = r
+                pending.remove(r)
+                progress = True
+    return drawn
+
+
+def _stagger(drawn: Mapping[str, Relation], levels: int | None) -> dict[str, int]:
+    """Edge lengths that spread the children of a busy statement over ``levels`` ranks.
+
+    Like Graphviz's ``unflatten``: a statement that many statements point at
+    would put them all in one very wide row; giving their edges lengths 1, 2,
+    ..., ``levels`` in turn stacks them instead. Edges that take part in an
+    undercut keep length 1, so the junction stays between its ends.
+    """
+    if not levels or levels < 2:
+        return {}
+    incoming: dict[str, list[Relation]] = {}
+    for r in drawn.values():
+        if r.kind not in ("contradicts", "undercuts"):
+            incoming.setdefault(r.to, []).append(r)
+    undercutters = {r.from_ for r in drawn.values() if r.kind == "undercuts"}
+    undercut = {r.to for r in drawn.values() if r.kind == "undercuts"}
+    out = {}
+    for rels in incoming.values():
+        free = [r for r in rels if r.from_ not in undercutters and r.key not in undercut]
+        if len(free) < 4:
+            continue
+        for i, r in enumerate(free):
+            out[r.key] = 1 + i % levels
+    return out
+
+
+def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
+    # Digraph.edge would read "a:b" as node a, port b; statement ids may hold colons.
+    from graphviz.quoting import attr_list, quote
+
+    g.body.append(f"\t{quote(tail)} -> {quote(head)}{attr_list(kwargs=attrs)}\n")
+
+
+_EDGE_GLYPHS = {
+    "supports": "\u2501\u2501\u2501\u25b6",
+    "objects": "\u2501\u2501\u2501\u25b6",
+    "rebuts": "\u2505\u2505\u2505\u2503",
+    "undercuts": "\u2508\u2508\u2508\u25cf",
+    "contradicts": "\u25c0\u2501\u2501\u25b6",
+}
+_EDGE_WORDS = {
+    "supports": "supports",
+    "objects": "objects to",
+    "rebuts": "rebuts",
+    "undercuts": "undercuts a link (into its dot)",
+    "contradicts": "contradicts",
+}
+
+
+def _legend_label(b: _Builder, shown) -> str:
+    def swatch(fill: str, border: str, width: int = 2) -> str:
+        return (
+            f'<TD BGCOLOR="{fill}" COLOR="{border}" BORDER="{width}" WIDTH="26" HEIGHT="16"> </TD>'
+        )
+
+    def row(cell: str, text: str) -> str:
+        return f'<TR>{cell}<TD ALIGN="LEFT"><FONT POINT-SIZE="11">{text}</FONT></TD></TR>'
+
+    rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
+    t = S.THESIS_STYLE
+    rows.append(row(swatch(t.fill, t.border, 3), "thesis (root claim)"))
+    for kind, st in S.KIND_STYLES.items():
+        rows.append(row(swatch(st.fill, st.border), kind))
+    if b.unanswered or b.o["highlight"] == "unanswered":
+        u = S.UNANSWERED
+        rows.append(row(swatch("#ffffff", u["color"], 4), "unanswered objection"))
+    for kind, es in S.EDGE_STYLES.items():
+        glyph = f'<TD ALIGN="CENTER"><FONT COLOR="{es.color}">{_EDGE_GLYPHS[kind]}</FONT></TD>'
+        rows.append(row(glyph, _EDGE_WORDS[kind]))
+    by = b.o["color_by"]
+    if by == "actor":
+        rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Fill: actor</B></TD></TR>')
+        used = {s.by for s in shown}
+        for a in b.m.actors():
+            if a.id in used:
+                fill = S.palette_color(b.actor_index[a.id])
+                rows.append(row(swatch(fill, "#6b7280", 1), html_text(a.label)))
+    elif by == "status":
+        rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Fill: status</B></TD></TR>')
+        for label, fill in b.status_fill.items():
+            rows.append(
+                row(swatch(fill, "#6b7280", 1), html_text(S.STATUS_NAMES.get(label, label)))
+            )
+    return (
+        '<<TABLE BORDER="1" COLOR="#9ca3af" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2" '
+        'BGCOLOR="#ffffff">' + "".join(rows) + "</TABLE>>"
+    )
