@@ -685,6 +685,23 @@ class ArgumentMap:
 
         return repr_mimebundle(self, include, exclude)
 
+    def render(self, path, *, format=None, engine=None, **options):
+        """Draw the map into a file (svg, png, pdf, dot, mermaid, ...), atomically.
+
+        The format follows the extension unless given; ``options`` are those of
+        :func:`argmap.render.to_graphviz` (``highlight="unanswered"``,
+        ``direction``, ``color_by``, ``group_by``, ``focus``, ``legend``, ...).
+        See :func:`argmap.render.render`.
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+        """
+        from .render.output import render
+
+        return render(self, path, format=format, engine=engine, **options)
+
     def to_networkx(self) -> nx.MultiDiGraph:
         """A plain :class:`networkx.MultiDiGraph` copy with attributes, for any networkx algorithm.
 
