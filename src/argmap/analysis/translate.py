@@ -83,6 +83,7 @@ __all__ = [
     "translate",
     "argumentation_framework",
     "close_supports",
+    "format_framework",
 ]
 
 SupportInterpretation = Literal["ignored", "deductive", "necessary"]
@@ -273,3 +274,59 @@ def argumentation_framework(m: ArgumentMap, *, support: str = "ignored") -> Argu
     ArgumentationFramework(2 arguments, 1 attacks)
     """
     return translate(m, support=support).framework
+
+
+def format_framework(t: Translation, format: str, *, numbered: bool = False) -> str:
+    """A translated map's framework as ICCMA text (i23, apx or tgf), names kept findable.
+
+    i23 numbers the arguments ``1 .. N`` in framework order; a comment line
+    ``# k name`` after the ``p af N`` line gives each number's statement id or
+    meta-argument. apx and tgf keep the names, unless ``numbered`` (for tools
+    that accept only plain identifiers): apx arguments are then ``a1 .. aN``
+    with ``% aK name`` comment lines, tgf arguments ``1 .. N`` (tgf has no
+    comments: write the mapping yourself, as ``argmap export-af`` does).
+
+    Raises
+    ------
+    FormatError
+        For an unknown format, or a name apx/tgf cannot hold.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> c = m.claim("C.", id="c")
+    >>> _ = m.objection("O.", id="o", against=c)
+    >>> print(format_framework(translate(m), "i23"), end="")
+    p af 2
+    # 1 c
+    # 2 o
+    2 1
+    >>> print(format_framework(translate(m), "apx", numbered=True), end="")
+    % a1 c
+    % a2 o
+    arg(a1).
+    arg(a2).
+    att(a2,a1).
+    """
+    from ..formats.iccma import af_format_of, format_af
+
+    fmt = af_format_of("", format)
+    af = t.framework
+    names = list(af.names)
+    if fmt == "i23":
+        head, sep, body = format_af(af, "i23").partition("\n")
+        comments = "".join(f"# {k} {name}\n" for k, name in enumerate(names, start=1))
+        return head + sep + comments + body
+    if not numbered:
+        return format_af(af, fmt)
+    prefix = "a" if fmt == "apx" else ""
+    renamed = [f"{prefix}{k}" for k in range(1, len(names) + 1)]
+    index = dict(zip(names, renamed, strict=True))
+    numbered_af = ArgumentationFramework.from_edges(
+        renamed, ((index[a], index[b]) for a, b in af.attacks())
+    )
+    text = format_af(numbered_af, fmt)
+    if fmt == "apx":
+        text = "".join(f"% {r} {n}\n" for r, n in zip(renamed, names, strict=True)) + text
+    return text

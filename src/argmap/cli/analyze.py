@@ -1,0 +1,140 @@
+"""``argmap analyze`` and ``argmap export-af``: a map's semantics, strengths and framework.
+
+::
+
+    argmap analyze FILE [--semantics grounded,preferred,stable] [--support ignored]
+                        [--strength df-quad|none] [--explain ID] [--format text|json]
+    argmap export-af FILE -o OUT [--format i23|apx|tgf] [--support ...] [--numbered]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from ..analysis.strength import STRENGTH_METHODS
+from ..analysis.translate import SUPPORT_INTERPRETATIONS
+from ..io import read
+
+__all__ = ["register", "run_analyze", "run_export_af"]
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "analyze",
+        help="statuses under argumentation semantics, strengths, per-actor summary",
+        description="Label every statement in/out/undec under each semantics, list the "
+        "unanswered objections, the contested statements (credulously but not sceptically "
+        "accepted under preferred semantics), gradual strengths and a per-actor summary.",
+    )
+    p.add_argument("file", help="map file (native YAML/JSON or any readable format)")
+    p.add_argument(
+        "--semantics",
+        default="grounded,preferred,stable",
+        metavar="LIST",
+        help="comma-separated: grounded, complete, preferred, stable, semi-stable, stage, "
+        "ideal (default: grounded,preferred,stable)",
+    )
+    p.add_argument(
+        "--support",
+        choices=SUPPORT_INTERPRETATIONS,
+        default="ignored",
+        help="how supports become attacks (default: ignored)",
+    )
+    p.add_argument(
+        "--strength",
+        choices=(*STRENGTH_METHODS, "none"),
+        default="df-quad",
+        help="gradual semantics for strengths (default: df-quad)",
+    )
+    p.add_argument(
+        "--explain",
+        metavar="ID",
+        action="append",
+        default=[],
+        help="also explain why statement ID has its label (under the first semantics); repeatable",
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
+    p.set_defaults(func=run_analyze)
+
+    e = sub.add_parser(
+        "export-af",
+        help="write a map's abstract argumentation framework (i23, apx, tgf)",
+        description="Translate a map into an abstract argumentation framework (supports "
+        "interpreted as --support says) and write it in an ICCMA format. i23 numbers the "
+        "arguments; '# k id' comment lines map the numbers back to statement ids.",
+    )
+    e.add_argument("file", help="map file")
+    e.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    e.add_argument(
+        "--format",
+        choices=("i23", "apx", "tgf"),
+        help="framework format (default: from OUT's suffix, .i23/.af, .apx, .tgf)",
+    )
+    e.add_argument(
+        "--support",
+        choices=SUPPORT_INTERPRETATIONS,
+        default="ignored",
+        help="how supports become attacks (default: ignored)",
+    )
+    e.add_argument(
+        "--numbered",
+        action="store_true",
+        help="apx/tgf: name arguments a1..aN / 1..N (for tools that want plain identifiers); "
+        "apx gets '%% aK id' comments, tgf a sidecar OUT.names.tsv",
+    )
+    e.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
+    e.set_defaults(func=run_export_af)
+
+
+def _load(args):
+    m, losses = read(args.file, format=args.from_format)
+    for msg in losses:
+        print(f"warning: {args.file}: {msg}", file=sys.stderr)
+    return m
+
+
+def run_analyze(args) -> int:
+    from ..analysis.report import analyze
+    from ..analysis.status import explain
+
+    m = _load(args)
+    strength = None if args.strength == "none" else args.strength
+    report = analyze(m, semantics=args.semantics, support=args.support, strength=strength)
+    explanations = [
+        explain(m, sid, semantics=report.semantics[0], support=args.support) for sid in args.explain
+    ]
+    if args.format == "json":
+        data = {"file": args.file, **report.to_dict()}
+        if explanations:
+            data["explanations"] = [e.to_dict() for e in explanations]
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(report)
+        for e in explanations:
+            print()
+            print(e.text())
+    return 0
+
+
+def run_export_af(args) -> int:
+    from ..analysis.translate import format_framework, translate
+    from ..formats.iccma import af_format_of
+    from ..io import write_atomic
+
+    m = _load(args)
+    fmt = af_format_of(args.output, args.format)
+    t = translate(m, support=args.support)
+    write_atomic(args.output, format_framework(t, fmt, numbered=args.numbered))
+    if args.numbered and fmt == "tgf":
+        names = "".join(f"{k}\t{name}\n" for k, name in enumerate(t.framework.names, start=1))
+        write_atomic(f"{args.output}.names.tsv", names)
+    af = t.framework
+    print(
+        f"{args.output}: {af.num_arguments} arguments, {af.num_attacks} attacks "
+        f"({fmt}, support {args.support})",
+        file=sys.stderr,
+    )
+    return 0
