@@ -91,6 +91,17 @@ __all__ = [
     "find_unanswered_objections",
     "grounded_labels",
     "objection_statuses",
+    # analysis, loaded on first use (see _LAZY below)
+    "AnalysisReport",
+    "Explanation",
+    "Strength",
+    "Translation",
+    "analyze",
+    "argumentation_framework",
+    "explain",
+    "statuses",
+    "strength",
+    "translate",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -100,4 +111,35 @@ __all__ = [
     "MapValidationError",
     "RuleError",
     "UnknownIdError",
+    "TooManyExtensionsError",
+    "UnknownStrengthError",
+    "UnknownSupportError",
 ]
+
+# Analysis names import their modules on first use, to keep ``import argmap`` light.
+_LAZY = {
+    "AnalysisReport": "analysis.report",
+    "analyze": "analysis.report",
+    "Explanation": "analysis.status",
+    "TooManyExtensionsError": "analysis.status",
+    "explain": "analysis.status",
+    "statuses": "analysis.status",
+    "Strength": "analysis.strength",
+    "UnknownStrengthError": "analysis.strength",
+    "strength": "analysis.strength",
+    "Translation": "analysis.translate",
+    "UnknownSupportError": "analysis.translate",
+    "argumentation_framework": "analysis.translate",
+    "translate": "analysis.translate",
+}
+
+
+def __getattr__(name: str):
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
