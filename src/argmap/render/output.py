@@ -76,6 +76,12 @@ def _mermaid(m, engine, options):
     return to_mermaid(m, **options)
 
 
+def _html(m, engine, options):
+    from .html import write
+
+    return write(m, engine, options)
+
+
 WRITERS: dict[str, Writer] = {}
 """Output formats by name; :func:`register_writer` adds one."""
 
@@ -100,6 +106,7 @@ for _w in (
     Writer("pdf", ("pdf",), _layout("pdf"), "PDF (needs Graphviz's dot)"),
     Writer("dot", ("dot", "gv"), _dot, "Graphviz DOT source"),
     Writer("mermaid", ("mmd", "mermaid"), _mermaid, "Mermaid flowchart text"),
+    Writer("html", ("html", "htm"), _html, "self-contained interactive web page"),
 ):
     register_writer(_w)
 

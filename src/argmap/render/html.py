@@ -1,0 +1,599 @@
+"""A self-contained web page of a map: inline SVG, hover for details, click to trace attacks.
+
+:func:`to_html` writes one HTML file that needs nothing else: the diagram is
+the SVG of :func:`argmap.render.render_svg` inlined, the style and the script
+are inline, and the page loads no font, script or image from anywhere (its
+Content-Security-Policy forbids every network request, and allows only the
+page's own script, by its hash). Hovering a statement shows its full text,
+quote, actor, source and status in a side panel; clicking it highlights what
+attacks it (red), what supports it (green) and what it targets (blue), and
+dims the rest; clicking the background or pressing Esc clears. Statements can
+also be reached with the Tab key and selected with Enter.
+
+The statements' data travels as JSON in a ``<script type="application/json">``
+block, with ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\\u003e`` and
+``\\u0026``, so no text can close the block or open markup. The script builds
+the panel with ``textContent`` only, and links only ``http(s)`` source URLs.
+
+The page finds statements in the SVG by the ids the Graphviz builder gives
+them (``s-<statement id>``; relations ``r-<key>``, junctions ``j-<key>``: see
+:mod:`argmap.render.dot`).
+
+Limits: a large map makes a large SVG (about 4 kB per statement); the page
+stays responsive to a few thousand statements, but legibility needs
+``focus``/``depth`` long before that.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+from typing import TYPE_CHECKING, Any
+
+from . import style as S
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
+
+__all__ = ["to_html", "page_data", "json_for_script", "write"]
+
+
+def json_for_script(data: Any) -> str:
+    """JSON text that is safe inside an HTML ``<script>`` element.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e``, ``\\u0026`` (so
+    ``</script>`` and ``<!--`` cannot occur), and U+2028/U+2029 are escaped
+    too; ``JSON.parse`` reads the same values back.
+
+    Examples
+    --------
+    >>> json_for_script({"t": "</script><!-- & \\u2028"})
+    '{"t": "\\\\u003c/script\\\\u003e\\\\u003c!-- \\\\u0026 \\\\u2028"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False)
+    for ch, esc in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _source_dict(src) -> dict[str, str] | None:
+    if src is None:
+        return None
+    return src.model_dump(exclude_none=True) or None
+
+
+def page_data(m: ArgumentMap) -> dict[str, Any]:
+    """What the page's script knows about the map: statements, links, statuses.
+
+    Returns
+    -------
+    dict
+        ``title``, ``source`` and ``statements``: a list with, per statement,
+        ``id``, ``kind``, ``text``, ``thesis``, the optional ``quote``,
+        ``actor`` (name, affiliation, role), ``source``, ``note``, ``tags``,
+        ``status`` (objections: answered, reason, answered_by), and the ids
+        of its ``attackers`` (including statements that undercut its own
+        attacks and supports), ``supporters`` and ``targets``, and the keys of
+        the relations to light up with it (``links``).
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Lunch")
+    >>> c = m.claim("Eat out.", id="out")
+    >>> o = m.objection("Too dear.", id="dear", against=c)
+    >>> d = page_data(m)
+    >>> [(s["id"], s["attackers"], s["targets"]) for s in d["statements"]]
+    [('out', ['dear'], []), ('dear', [], ['out'])]
+    >>> d["statements"][1]["status"]["answered"]
+    False
+    """
+    from ..analysis.dialectic import objection_statuses
+
+    statuses = {st.objection.id: st for st in objection_statuses(m)}
+    theses = {s.id for s in m.theses()}
+    out = []
+    for s in m.statements():
+        attackers = [a.id for a in m.attackers(s.id)]
+        supporters = [a.id for a in m.supporters(s.id)]
+        targets: list[str] = []
+        links: list[str] = []
+        for r in m.relations_to(s.id):
+            links.append(r.key)
+        for r in m.relations_from(s.id):
+            links.append(r.key)
+            if r.kind == "undercuts":
+                # the undercut relation's ends are what this statement argues about
+                target = m.relation(r.to)
+                while target.kind == "undercuts":
+                    target = m.relation(target.to)
+                targets += [target.from_, target.to]
+            else:
+                targets.append(r.to if r.from_ == s.id else r.from_)
+            # an undercut of this statement's own attack or support attacks it too
+            for u in m.relations_to(r.key):
+                attackers.append(u.from_)
+                links.append(u.key)
+        item: dict[str, Any] = {
+            "id": s.id,
+            "kind": s.kind,
+            "thesis": s.id in theses,
+            "text": s.text,
+        }
+        if s.quote:
+            item["quote"] = s.quote
+        if s.by:
+            try:
+                a = m.get_actor(s.by)
+                item["actor"] = {
+                    k: v
+                    for k, v in (("name", a.name), ("affiliation", a.affiliation), ("role", a.role))
+                    if v
+                }
+            except KeyError:  # an unvalidated map may name an undeclared actor
+                item["actor"] = {"name": s.by}
+        if s.source is not None:
+            item["source"] = _source_dict(s.source)
+        if s.note:
+            item["note"] = s.note
+        if s.tags:
+            item["tags"] = list(s.tags)
+        st = statuses.get(s.id)
+        if st is not None:
+            item["status"] = {
+                "answered": st.answered,
+                "reason": st.reason,
+                "answered_by": list(st.answered_by),
+            }
+        item["attackers"] = list(dict.fromkeys(attackers))
+        item["supporters"] = list(dict.fromkeys(supporters))
+        item["targets"] = list(dict.fromkeys(t for t in targets if t != s.id))
+        item["links"] = list(dict.fromkeys(links))
+        out.append(item)
+    return {"title": m.title, "source": _source_dict(m.source), "statements": out}
+
+
+def _svg_body(svg: str) -> str:
+    """The ``<svg>`` element alone: no XML declaration, doctype or leading comments."""
+    start = svg.find("<svg")
+    if start < 0:
+        raise ValueError("the layout engine returned no <svg> element")
+    return svg[start:].strip()
+
+
+def _legend_html() -> str:
+    esc = html.escape
+    rows = []
+
+    def box(fill: str, border: str, width: float, label: str, extra: str = "") -> None:
+        rows.append(
+            f'<li><span class="am-swatch" style="background:{fill};border:{width}px solid '
+            f'{border}{extra}"></span>{esc(label)}</li>'
+        )
+
+    t = S.THESIS_STYLE
+    box(t.fill, t.border, 3, "thesis (a root claim)", ";border-radius:6px")
+    for kind, st in S.KIND_STYLES.items():
+        radius = ";border-radius:6px" if "rounded" in st.style else ""
+        box(st.fill, st.border, 2, kind, radius)
+    box("#ffffff", S.UNANSWERED["color"], 4, "unanswered objection")
+    words = {
+        "supports": "supports",
+        "objects": "objects to",
+        "rebuts": "rebuts",
+        "undercuts": "undercuts a link",
+        "contradicts": "contradicts",
+    }
+    dash = {"dashed": "dashed", "dotted": "dotted"}
+    for kind, es in S.EDGE_STYLES.items():
+        line = dash.get(es.style, "solid")
+        rows.append(
+            f'<li><span class="am-line" style="border-top:3px {line} {es.color}"></span>'
+            f"{esc(words.get(kind, kind))}</li>"
+        )
+    rows.append('<li class="am-sep">after a click:</li>')
+    for cls, label in (
+        ("am-k-selected", "the statement clicked"),
+        ("am-k-attacker", "attacks it"),
+        ("am-k-supporter", "supports it"),
+        ("am-k-target", "what it attacks or supports"),
+    ):
+        rows.append(f'<li><span class="am-swatch {cls}"></span>{esc(label)}</li>')
+    return '<ul class="am-legend">' + "".join(rows) + "</ul>"
+
+
+_CSS = """
+:root { --am-sel: #f59e0b; --am-att: #dc2626; --am-sup: #16a34a; --am-tgt: #2563eb; }
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; }
+body { font: 14px/1.45 Helvetica, Arial, sans-serif; color: #111827; background: #f9fafb;
+  display: flex; flex-direction: column; }
+header { padding: 10px 18px; background: #fff; border-bottom: 1px solid #e5e7eb; }
+header h1 { font-size: 20px; margin: 0 0 2px; }
+header .am-sub { color: #4b5563; font-size: 13px; }
+header .am-help { color: #6b7280; font-size: 12px; margin-top: 4px; }
+.am-zoom { float: right; margin-left: 12px; }
+.am-zoom button { font: inherit; font-size: 12px; padding: 2px 8px; margin-left: 2px;
+  border: 1px solid #d1d5db; background: #fff; border-radius: 4px; cursor: pointer; }
+main { flex: 1; display: flex; min-height: 0; }
+#am-canvas { flex: 1; overflow: auto; background: #fff; min-width: 0; }
+#am-canvas svg { display: block; margin: 0 auto; }
+aside { width: 380px; max-width: 45vw; overflow: auto; border-left: 1px solid #e5e7eb;
+  padding: 12px 16px; background: #f9fafb; }
+#am-panel { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 12px;
+  min-height: 120px; }
+#am-panel .am-empty { color: #6b7280; }
+#am-panel h2 { font-size: 12px; letter-spacing: .06em; margin: 0 0 6px; }
+#am-panel .am-id { font: 12px ui-monospace, Menlo, Consolas, monospace; color: #6b7280;
+  font-weight: normal; letter-spacing: 0; margin-left: 6px; }
+#am-panel .am-text { font-size: 15px; margin: 0 0 8px; white-space: pre-wrap; }
+#am-panel blockquote { margin: 0 0 8px; padding: 4px 10px; border-left: 3px solid #9ca3af;
+  color: #374151; font-style: italic; white-space: pre-wrap; }
+#am-panel dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
+#am-panel dt { color: #6b7280; }
+#am-panel dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+#am-panel ul { margin: 2px 0 0; padding-left: 18px; }
+#am-panel .am-status { display: inline-block; padding: 1px 8px; border-radius: 10px;
+  font-size: 12px; font-weight: bold; margin-bottom: 6px; }
+.am-status.am-open { background: #dc2626; color: #fff; }
+.am-status.am-closed { background: #def7ec; color: #057a55; }
+.am-ref { cursor: pointer; text-decoration: underline dotted; }
+aside h3 { font-size: 13px; margin: 16px 0 6px; }
+.am-legend { list-style: none; padding: 0; margin: 0; font-size: 12px; }
+.am-legend li { display: flex; align-items: center; gap: 8px; margin: 3px 0; }
+.am-legend .am-sep { color: #6b7280; margin-top: 8px; }
+.am-swatch { display: inline-block; width: 26px; height: 15px; flex: none; }
+.am-line { display: inline-block; width: 26px; height: 0; flex: none; }
+.am-k-selected { border: 3px solid var(--am-sel); box-shadow: 0 0 6px var(--am-sel); }
+.am-k-attacker { border: 3px solid var(--am-att); box-shadow: 0 0 6px var(--am-att); }
+.am-k-supporter { border: 3px solid var(--am-sup); box-shadow: 0 0 6px var(--am-sup); }
+.am-k-target { border: 3px solid var(--am-tgt); box-shadow: 0 0 6px var(--am-tgt); }
+g.am-node { cursor: pointer; }
+g.am-node:focus { outline: none; }
+g.am-node:focus-visible, g.am-node.am-hover { filter: drop-shadow(0 0 3px #6b7280); }
+svg g.node, svg g.edge { transition: opacity .15s; }
+.am-focus g.node, .am-focus g.edge { opacity: .15; }
+.am-focus g.node.am-on, .am-focus g.edge.am-lit { opacity: 1; }
+g.am-selected { filter: drop-shadow(0 0 10px var(--am-sel)) drop-shadow(0 0 4px var(--am-sel)); }
+g.am-attacker { filter: drop-shadow(0 0 10px var(--am-att)) drop-shadow(0 0 4px var(--am-att)); }
+g.am-supporter { filter: drop-shadow(0 0 10px var(--am-sup)) drop-shadow(0 0 4px var(--am-sup)); }
+g.am-target { filter: drop-shadow(0 0 10px var(--am-tgt)) drop-shadow(0 0 4px var(--am-tgt)); }
+g.am-node.am-on a > :first-child { stroke-width: 5px; }
+g.am-selected a > :first-child { stroke: var(--am-sel); stroke-width: 6px; }
+g.am-attacker a > :first-child { stroke: var(--am-att); }
+g.am-supporter a > :first-child { stroke: var(--am-sup); }
+g.am-target a > :first-child { stroke: var(--am-tgt); }
+@media print { aside, .am-help, .am-zoom { display: none; } }
+"""
+
+_JS = r"""
+(function () {
+  "use strict";
+  var XLINK = "http://www.w3.org/1999/xlink";
+  var data = JSON.parse(document.getElementById("argmap-data").textContent);
+  var byId = new Map();
+  data.statements.forEach(function (s) { byId.set(s.id, s); });
+  var canvas = document.getElementById("am-canvas");
+  var panel = document.getElementById("am-panel");
+  var svg = canvas.querySelector("svg");
+  var nodes = new Map();
+  var selected = null;
+  var KINDS = { claim: "CLAIM", objection: "OBJECTION", rebuttal: "REBUTTAL",
+    evidence: "EVIDENCE" };
+  var REASONS = {
+    "rebutted": "a standing statement defeats it",
+    "undercut": "every attack it makes is undercut",
+    "no-answer": "nothing answers it",
+    "answers-defeated": "every answer to it is itself defeated",
+    "undecided": "its answers are caught in an unresolved cycle of attacks"
+  };
+
+  function statementOf(g) {
+    if (g.id && g.id.slice(0, 2) === "s-" && byId.has(g.id.slice(2))) return g.id.slice(2);
+    var t = g.querySelector("title");
+    if (t && byId.has(t.textContent)) return t.textContent;
+    return null;
+  }
+
+  if (svg) {
+    svg.querySelectorAll("g.node").forEach(function (g) {
+      var id = statementOf(g);
+      if (id === null) return;
+      var s = byId.get(id);
+      nodes.set(id, g);
+      g.classList.add("am-node");
+      g.setAttribute("data-statement", id);
+      g.setAttribute("tabindex", "0");
+      g.setAttribute("role", "button");
+      g.setAttribute("aria-label", (KINDS[s.kind] || s.kind) + ": " + s.text);
+      // the side panel shows all a tooltip would; a native tooltip would cover it
+      g.querySelectorAll("title").forEach(function (t) { t.remove(); });
+      g.querySelectorAll("a").forEach(function (a) {
+        a.removeAttributeNS(XLINK, "title");
+        a.removeAttribute("title");
+      });
+      g.addEventListener("mouseenter", function () { g.classList.add("am-hover"); show(id); });
+      g.addEventListener("mouseleave", function () {
+        g.classList.remove("am-hover");
+        show(selected);
+      });
+      g.addEventListener("focus", function () { show(id); });
+      g.addEventListener("click", function (ev) { ev.stopPropagation(); select(id); });
+      g.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); select(id); }
+      });
+    });
+  }
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  function refList(ids) {
+    var ul = el("ul");
+    ids.forEach(function (rid) {
+      var r = byId.get(rid);
+      var li = el("li");
+      var a = el("span", "am-ref", rid);
+      a.setAttribute("data-ref", rid);
+      a.addEventListener("click", function (ev) { ev.stopPropagation(); select(rid); });
+      li.appendChild(a);
+      if (r) {
+        var t = r.text.length > 90 ? r.text.slice(0, 88) + "\u2026" : r.text;
+        li.appendChild(document.createTextNode(": " + t));
+      }
+      ul.appendChild(li);
+    });
+    return ul;
+  }
+
+  function row(dl, term, value) {
+    if (value === undefined || value === null || value === "") return;
+    dl.appendChild(el("dt", null, term));
+    var dd = el("dd");
+    if (value instanceof Node) dd.appendChild(value); else dd.textContent = value;
+    dl.appendChild(dd);
+  }
+
+  function sourceNode(src) {
+    var parts = [src.author, src.title, src.publisher, src.date, src.note].filter(Boolean);
+    var span = el("span", null, parts.join(", "));
+    if (src.url) {
+      if (parts.length) span.appendChild(document.createTextNode(" "));
+      if (/^https?:\/\//i.test(src.url)) {
+        var a = el("a", null, src.url);
+        a.href = src.url;
+        a.rel = "noopener noreferrer";
+        a.target = "_blank";
+        span.appendChild(a);
+      } else {
+        span.appendChild(document.createTextNode(src.url));
+      }
+    }
+    return span;
+  }
+
+  function show(id) {
+    panel.textContent = "";
+    var s = id === null ? null : byId.get(id);
+    if (!s) {
+      panel.appendChild(el("p", "am-empty",
+        "Hover a statement to read it in full; click it to see what attacks and supports it."));
+      return;
+    }
+    var h = el("h2", "am-kind-" + s.kind, s.thesis ? "THESIS" : (KINDS[s.kind] || s.kind));
+    h.appendChild(el("span", "am-id", s.id));
+    panel.appendChild(h);
+    if (s.status) {
+      var open = !s.status.answered;
+      var why = REASONS[s.status.reason] || s.status.reason;
+      panel.appendChild(el("span", "am-status " + (open ? "am-open" : "am-closed"),
+        (open ? "UNANSWERED: " : "ANSWERED: ") + why));
+    }
+    panel.appendChild(el("p", "am-text", s.text));
+    if (s.quote) panel.appendChild(el("blockquote", "am-quote", "\u201c" + s.quote + "\u201d"));
+    var dl = el("dl");
+    if (s.actor) {
+      var who = [s.actor.name, s.actor.affiliation].filter(Boolean).join(", ");
+      if (s.actor.role) who += " (" + s.actor.role + ")";
+      row(dl, "by", who);
+    }
+    if (s.source) row(dl, "source", sourceNode(s.source));
+    if (s.note) row(dl, "note", s.note);
+    if (s.tags && s.tags.length) row(dl, "tags", s.tags.join(", "));
+    if (s.attackers.length) row(dl, "attacked by", refList(s.attackers));
+    if (s.supporters.length) row(dl, "supported by", refList(s.supporters));
+    if (s.targets.length) row(dl, "targets", refList(s.targets));
+    panel.appendChild(dl);
+  }
+
+  function light(key) {
+    ["r-" + key, "r-" + key + "-tail", "r-" + key + "-head", "j-" + key].forEach(function (x) {
+      var e = document.getElementById(x);
+      if (e) { e.classList.add("am-lit"); e.classList.add("am-on"); }
+    });
+  }
+
+  function mark(ids, cls) {
+    ids.forEach(function (x) {
+      var g = nodes.get(x);
+      if (g) { g.classList.add(cls); g.classList.add("am-on"); }
+    });
+  }
+
+  function clear() {
+    selected = null;
+    document.body.classList.remove("am-focus");
+    ["am-selected", "am-attacker", "am-supporter", "am-target", "am-on", "am-lit"]
+      .forEach(function (cls) {
+        document.querySelectorAll("." + cls).forEach(function (e) { e.classList.remove(cls); });
+      });
+    show(null);
+  }
+
+  function select(id) {
+    if (!byId.has(id)) return;
+    clear();
+    var s = byId.get(id);
+    selected = id;
+    document.body.classList.add("am-focus");
+    mark(s.targets, "am-target");
+    mark(s.supporters, "am-supporter");
+    mark(s.attackers, "am-attacker");
+    mark([id], "am-selected");
+    s.links.forEach(light);
+    show(id);
+    var g = nodes.get(id);
+    if (g && document.activeElement !== g) g.focus({ preventScroll: true });
+    if (g) {
+      var r = g.getBoundingClientRect(), c = canvas.getBoundingClientRect();
+      if (r.right < c.left || r.left > c.right || r.bottom < c.top || r.top > c.bottom) {
+        g.scrollIntoView({ block: "center", inline: "center" });
+      }
+    }
+  }
+
+  canvas.addEventListener("click", function () { clear(); });
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") clear(); });
+
+  // zoom: fit the drawing to the window, or show it at its natural size
+  var natural = svg ? svg.viewBox.baseVal : null;
+  var scale = 1;
+  function zoom(z) {
+    if (!svg || !natural || !natural.width) return;
+    scale = Math.max(0.05, Math.min(z, 8));
+    svg.style.width = (natural.width * 4 / 3 * scale) + "px";
+    svg.style.height = (natural.height * 4 / 3 * scale) + "px";
+  }
+  function fit() {
+    if (!natural || !natural.width) return;
+    // fit the width (a tall map scrolls), but keep text large enough to aim at
+    zoom(Math.max(0.3, Math.min(1, (canvas.clientWidth - 4) / (natural.width * 4 / 3))));
+  }
+  canvas.addEventListener("wheel", function (ev) {
+    if (!ev.ctrlKey) return;  // ctrl + wheel zooms around the pointer; the wheel alone scrolls
+    ev.preventDefault();
+    var box = canvas.getBoundingClientRect();
+    var x = canvas.scrollLeft + ev.clientX - box.left, y = canvas.scrollTop + ev.clientY - box.top;
+    var old = scale;
+    zoom(scale * (ev.deltaY < 0 ? 1.15 : 1 / 1.15));
+    canvas.scrollLeft = x * scale / old - (ev.clientX - box.left);
+    canvas.scrollTop = y * scale / old - (ev.clientY - box.top);
+  }, { passive: false });
+  document.querySelectorAll("[data-zoom]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var z = b.getAttribute("data-zoom");
+      if (z === "fit") fit(); else if (z === "in") zoom(scale * 1.25);
+      else if (z === "out") zoom(scale / 1.25); else zoom(1);
+    });
+  });
+  fit();
+  show(null);
+  document.body.setAttribute("data-ready", "1");
+})();
+"""
+
+
+def _csp(script: str) -> str:
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    # no network at all: nothing may be fetched, only this page's own script runs
+    return (
+        "default-src 'none'; "
+        f"script-src 'sha256-{digest}'; "
+        "style-src 'unsafe-inline'; img-src data:; font-src 'none'; connect-src 'none'; "
+        "base-uri 'none'; form-action 'none'"
+    )
+
+
+def to_html(m: ArgumentMap, *, engine: str | None = None, **options: Any) -> str:
+    """The map as one self-contained, interactive HTML page.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    engine : {"dot", "graphviz-pure"}, optional
+        The layout engine (see :func:`argmap.render.engines.find_engine`).
+    **options
+        Drawing options of :func:`argmap.render.to_graphviz`. The page shows
+        the title and a legend of its own, so the drawing's ``title`` defaults
+        to False here (the page's heading shows it), and ``highlight`` to
+        ``"unanswered"``; pass ``highlight=None`` to draw without it.
+
+    Returns
+    -------
+    str
+        The page, UTF-8 text.
+
+    Raises
+    ------
+    ExecutableNotFoundError
+        When no layout engine is installed.
+    RenderError, OptionError
+        As :func:`argmap.render.render_svg`.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Lunch </script>")
+    >>> page = to_html(m)  # doctest: +SKIP
+    """
+    from .output import render_svg
+
+    options.setdefault("title", False)
+    options.setdefault("highlight", "unanswered")
+    svg = _svg_body(render_svg(m, engine=engine, **options))
+    data = page_data(m)
+    esc = html.escape
+    title = m.title or "Argument map"
+    sub = []
+    if m.source is not None:
+        src = m.source
+        sub = [p for p in (src.author, src.publisher, src.date) if p]
+        if src.title and src.title != m.title:
+            sub.insert(0, src.title)
+    n_obj = sum(1 for s in data["statements"] if s["kind"] == "objection")
+    n_open = sum(1 for s in data["statements"] if "status" in s and not s["status"]["answered"])
+    counts = f"{len(m)} statements, {len(m.relations())} relations, {n_obj} objections"
+    counts += f" ({n_open} unanswered)" if n_obj else ""
+    sub_line = " \u00b7 ".join([*sub, counts])
+    script = _JS
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(_csp(script))}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="generator" content="argmap">\n'
+        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        '<header><div class="am-zoom" role="toolbar" aria-label="zoom">'
+        '<button type="button" data-zoom="out" title="zoom out">\u2212</button>'
+        '<button type="button" data-zoom="fit" title="fit to window">fit</button>'
+        '<button type="button" data-zoom="1" title="actual size">1:1</button>'
+        '<button type="button" data-zoom="in" title="zoom in">+</button></div>'
+        f'<h1 id="am-title">{esc(title)}</h1>\n'
+        f'<div class="am-sub">{esc(sub_line)}</div>\n'
+        '<div class="am-help">Hover a statement for its full text, quote, author and source. '
+        "Click it to highlight what attacks it (red) and supports it (green) and what it "
+        "targets (blue); click the background or press Esc to clear.</div></header>\n"
+        f'<main><div id="am-canvas">{svg}</div>\n'
+        '<aside><div id="am-panel" aria-live="polite"></div>\n'
+        f"<h3>Legend</h3>{_legend_html()}</aside></main>\n"
+        f'<script type="application/json" id="argmap-data">{json_for_script(data)}</script>\n'
+        f"<script>{script}</script>\n"
+        "</body>\n</html>\n"
+    )
+
+
+def write(m: ArgumentMap, engine: str | None, options: dict[str, Any]) -> str:
+    """The ``html`` output writer (see :data:`argmap.render.output.WRITERS`)."""
+    return to_html(m, engine=engine, **options)
