@@ -164,9 +164,7 @@ class ArgumentationFramework:
 
     __slots__ = ("_names", "_index", "_ptr", "_adj", "_bptr", "_badj")
 
-    def __init__(
-        self, names: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()
-    ) -> None:
+    def __init__(self, names: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()) -> None:
         names = list(names)
         index = {name: i for i, name in enumerate(names)}
         if len(index) != len(names):
@@ -386,9 +384,7 @@ class ArgumentationFramework:
     def self_attacking(self) -> frozenset[str]:
         """The names of the arguments that attack themselves."""
         ptr, adj = self._ptr, self._adj
-        return self.names_of(
-            i for i in range(len(self._names)) if i in adj[ptr[i] : ptr[i + 1]]
-        )
+        return self.names_of(i for i in range(len(self._names)) if i in adj[ptr[i] : ptr[i + 1]])
 
     def is_acyclic(self) -> bool:
         """Whether the attack relation has no cycle (self-attacks count as cycles).
@@ -441,6 +437,4 @@ class ArgumentationFramework:
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return (
-            f"ArgumentationFramework({self.num_arguments} arguments, {self.num_attacks} attacks)"
-        )
+        return f"ArgumentationFramework({self.num_arguments} arguments, {self.num_attacks} attacks)"

@@ -54,7 +54,9 @@ def af_format_of(path: str | os.PathLike[str], format: str | None = None) -> str
     if format is not None:
         name = format.lower().lstrip(".")
         if name not in AF_FORMATS:
-            raise FormatError(f"unknown framework format {format!r} (must be one of {list(AF_FORMATS)})")
+            raise FormatError(
+                f"unknown framework format {format!r} (must be one of {list(AF_FORMATS)})"
+            )
         return name
     suffix = Path(path).suffix.lower()
     if suffix not in _SUFFIXES:
@@ -66,9 +68,7 @@ def af_format_of(path: str | os.PathLike[str], format: str | None = None) -> str
     return _SUFFIXES[suffix]
 
 
-def read_af(
-    path: str | os.PathLike[str], format: str | None = None
-) -> ArgumentationFramework:
+def read_af(path: str | os.PathLike[str], format: str | None = None) -> ArgumentationFramework:
     """Read a framework file; the format comes from ``format`` or the file's suffix.
 
     Raises
@@ -226,9 +226,7 @@ def _ints(np, body: bytes, count: int):
 # -- apx ---------------------------------------------------------------------------------
 
 _NAME = r"([^\s(),%]+)"
-_FACT = re.compile(
-    rf"\s*(?:arg\(\s*{_NAME}\s*\)|att\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.\s*"
-)
+_FACT = re.compile(rf"\s*(?:arg\(\s*{_NAME}\s*\)|att\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.\s*")
 
 
 def _parse_apx(text: str, path) -> ArgumentationFramework:
