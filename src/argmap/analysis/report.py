@@ -211,7 +211,8 @@ class AnalysisReport:
             parts.append(
                 f"{sem}: {counts['in']} in, {counts['out']} out, {counts['undec']} undec{ext}"
             )
-        lines.append(f"support: {self.support}; " + "; ".join(parts))
+        lines.append(f"supports: {self.support}")
+        lines += parts
         if self.strength is not None:
             s = self.strength
             how = "converged" if s.converged else "did NOT converge"
