@@ -152,3 +152,18 @@ class TestExportAf:
     def test_missing_folder_exits_2(self, path, tmp_path, capsys):
         assert main(["export-af", str(path), "-o", str(tmp_path / "no" / "m.i23")]) == 2
         assert "error:" in capsys.readouterr().err
+
+
+def test_readme_shows_the_current_analysis(capsys):
+    """The README's "## Analysis" block is the real output for the article's map."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = "```console\n$ argmap analyze examples/nato_japan.yaml\n"
+    if not EXAMPLE.exists() or start not in readme:
+        pytest.skip("no article map or no analysis block in the README")
+    shown = readme.split(start, 1)[1].split("```", 1)[0]
+    assert main(["analyze", str(EXAMPLE)]) == 0
+    actual = capsys.readouterr().out.replace(str(EXAMPLE), "examples/nato_japan.yaml")
+    assert shown.rstrip("\n") == actual.rstrip("\n"), (
+        "README.md is out of date: paste the output of `argmap analyze "
+        "examples/nato_japan.yaml` into its '## Analysis' section"
+    )
