@@ -412,10 +412,12 @@ class _Explainer:
         )
         if x in path:
             return Explanation(**base, reason="repeated")
+        attackers = self.attackers(x)
+        if label == "in" and not attackers:
+            return Explanation(**base, reason="unattacked")
         if depth < 0:
             return Explanation(**base, reason="cut-off")
         path = path | {x}
-        attackers = self.attackers(x)
         labels = self.labels
         if label == "in":
             if not attackers:
