@@ -107,8 +107,21 @@ def parse_dot(src: str):
 
 
 def label_text(label: str) -> str:
-    """The visible text of an HTML-like label: tags dropped, entities decoded."""
-    return html.unescape(re.sub(r"<BR/>", "\n", re.sub(r"<(?!BR/>)[^<>]*>", "", label)))
+    """The visible text of an HTML-like label: tags dropped, entities and ``\\\\`` decoded."""
+    text = html.unescape(re.sub(r"<BR/>", "\n", re.sub(r"<(?!BR/>)[^<>]*>", "", label)))
+    assert re.fullmatch(r"(?:[^\\]|\\\\)*", text), "a lone backslash would be an escape"
+    return text.replace("\\\\", "\\")
+
+
+def tooltip_text(tip: str) -> str:
+    """A tooltip as both engines show it: ``\\\\\\\\`` is one backslash, ``\\n`` a line end.
+
+    Every ``&`` is written ``&amp;`` (the SVG writers pass entities through).
+    """
+    assert re.fullmatch(r"(?:[^\\]|\\{4}|\\n)*", tip), "a backslash escape other than ours"
+    assert re.fullmatch(r"(?:[^&]|&amp;)*", tip), "a bare & would start an entity in the SVG"
+    text = re.sub(r"\\{4}|\\n", lambda mo: "\n" if mo.group() == "\\n" else "\\", tip)
+    return text.replace("&amp;", "&")
 
 
 def flat(text: str) -> str:
@@ -123,12 +136,13 @@ class TestHelpers:
     def test_html_text_escapes_everything(self):
         assert html_text("<&>\"'") == "&lt;&amp;&gt;&quot;&#39;"
 
-    def test_esc_string_doubles_backslashes_and_is_not_html(self):
+    def test_esc_string_quadruples_backslashes_and_is_not_html(self):
         out = esc_string("\\N <b>\nx")
-        assert out == "\\\\N <b>\\nx"
+        assert out == "\\\\\\\\N <b>\\nx"
         from graphviz.quoting import quote
 
-        assert quote(out) == '"\\\\N <b>\\nx"'
+        assert quote(out) == '"' + out + '"'
+        assert tooltip_text(out) == "\\N <b>\nx"
 
     def test_wrap_lines_keeps_breaks_and_width(self):
         lines = wrap_lines("word " * 30 + "\n\nend", 20)
@@ -258,7 +272,7 @@ class TestToGraphviz:
         rift = nodes["rift"]
         assert "George Beebe, Quincy Institute" in flat(label_text(rift["label"]))
         assert "exacerbate" not in rift["label"]
-        tip = rift["tooltip"].replace("\\n", "\n")
+        tip = tooltip_text(rift["tooltip"])
         assert "\u201cexacerbate differences between the United States" in tip
         assert "Nikkei Asia" in tip and "2023-05-03" in tip and "George Beebe" in tip
 
@@ -468,9 +482,7 @@ class TestHostileText:
         node = next(a for n, a in nodes.items() if n.endswith(name) and "label" in a)
         expected = clean_text(text)
         assert flat(expected) in flat(label_text(node["label"]))
-        tip = re.sub(
-            r"\\(.)", lambda mo: {"n": "\n"}.get(mo.group(1), mo.group(1)), node["tooltip"]
-        )
+        tip = tooltip_text(node["tooltip"])
         assert expected in tip
 
     def test_title_and_actor_escaped(self):

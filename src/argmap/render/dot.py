@@ -85,29 +85,40 @@ def clean_text(text: str) -> str:
 def html_text(text: str) -> str:
     """Escape text for a Graphviz HTML-like label (entities for ``& < > " '``).
 
+    Backslashes are doubled: Graphviz expands ``\\N``, ``\\G``, ``\\l`` and
+    ``\\\\`` even in HTML-like labels (after decoding entities), so ``C:\\New``
+    would show the node's name.
+
     Examples
     --------
     >>> html_text('<b>"Tom" & \\'Jerry\\'</b>')
     '&lt;b&gt;&quot;Tom&quot; &amp; &#39;Jerry&#39;&lt;/b&gt;'
+    >>> html_text(chr(92) + "N") == chr(92) * 2 + "N"
+    True
     """
-    return html.escape(clean_text(text), quote=True).replace("&#x27;", "&#39;")
+    text = clean_text(text).replace("\\", "\\\\")
+    return html.escape(text, quote=True).replace("&#x27;", "&#39;")
 
 
 def esc_string(text: str) -> str:
-    r"""Escape text for a plain Graphviz attribute (an *escString*: tooltip, id, URL).
+    r"""Escape text for a plain Graphviz attribute (tooltip, id, class).
 
-    Backslashes are doubled so that ``\N``, ``\l`` and friends stay literal,
-    line ends become ``\n``, and the result is never taken for an HTML label.
+    Graphviz decodes backslashes in a tooltip twice (once as an *escString*,
+    where ``\N`` is the node's name, once more when writing it), so each
+    backslash is written as four; line ends become ``\n``; ``&`` is written
+    ``&amp;`` (the SVG writers keep ``&lt;``, ``&amp;``, ... as entities, so
+    the text ``&lt;`` would show as ``<``); and the result is never taken for
+    an HTML label. Both engines read it back as ``text``.
 
     Examples
     --------
-    >>> print(esc_string('C:\\new\n<b>'))
-    C:\\new\n<b>
+    >>> print(esc_string('C:' + chr(92) + 'new' + chr(10) + '<b>'))
+    C:\\\\new\n<b>
     """
     import graphviz
 
-    lines = clean_text(text).split("\n")
-    return graphviz.nohtml("\\n".join(graphviz.escape(line) for line in lines))
+    lines = clean_text(text).replace("\\", "\\" * 4).replace("&", "&amp;").split("\n")
+    return graphviz.nohtml("\\n".join(lines))
 
 
 def wrap_lines(text: str, width: int | None) -> list[str]:
