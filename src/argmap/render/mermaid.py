@@ -33,9 +33,10 @@ if TYPE_CHECKING:
 
 __all__ = ["to_mermaid", "mermaid_text"]
 
-_SPECIAL = set('"#&<>`')
+_SPECIAL = set('"#&<>`%')
 """Characters written as entities: ``"`` ends a label, ``#`` starts an entity, ``<>&`` are
-HTML, a backtick starts a Markdown string. Everything else is literal inside quotes."""
+HTML, a backtick starts a Markdown string, ``%`` could make a ``%%{init: ...}%%`` directive
+(which Mermaid looks for anywhere in the text). Everything else is literal inside quotes."""
 
 
 def mermaid_text(text: str, width: int | None = None) -> str:
@@ -125,7 +126,9 @@ def to_mermaid(
     heading = m.title if title is True else (title or None)
     if heading:
         one_line = " ".join(clean_text(heading).split())
-        out += ["---", f"title: {json.dumps(one_line)}", "---"]
+        # YAML reads JSON strings; \u0025 keeps "%%{" (a Mermaid directive) out of the text
+        quoted = json.dumps(one_line).replace("%", "\\u0025")
+        out += ["---", f"title: {quoted}", "---"]
     out.append(f"flowchart {rankdir}")
     for kind, st in S.KIND_STYLES.items():
         out.append(f"  classDef {kind} {_css(st.fill, st.border, st.penwidth)}")
