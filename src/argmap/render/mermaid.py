@@ -33,10 +33,11 @@ if TYPE_CHECKING:
 
 __all__ = ["to_mermaid", "mermaid_text"]
 
-_SPECIAL = set('"#&<>`%')
+_SPECIAL = set('"#&<>`%\\')
 """Characters written as entities: ``"`` ends a label, ``#`` starts an entity, ``<>&`` are
 HTML, a backtick starts a Markdown string, ``%`` could make a ``%%{init: ...}%%`` directive
-(which Mermaid looks for anywhere in the text). Everything else is literal inside quotes."""
+(which Mermaid looks for anywhere in the text), and a backslash before our closing quote
+could be read as escaping it. Everything else is literal inside quotes."""
 
 
 def mermaid_text(text: str, width: int | None = None) -> str:
@@ -174,7 +175,7 @@ def to_mermaid(
     undercut = {r.to for r in drawn.values() if r.kind == "undercuts"}
     junction = {k: f"j{i}" for i, k in enumerate(k for k in drawn if k in undercut)}
     for name in junction.values():
-        out.append(f"  {name}(( ))")
+        out.append(f'  {name}((" "))')
     link_styles: dict[str, list[int]] = {}
     count = 0
 
