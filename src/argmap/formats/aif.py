@@ -1,0 +1,1240 @@
+"""AIF, OVA3 and xAIF: the Argument Interchange Format's JSON forms, read and written.
+
+Three shapes of one graph are read and written:
+
+``aif``
+    The AIFdb nodeset: ``{"nodes": [...], "edges": [...], "locutions": [...]}``
+    (argmap also writes ``participants``, as OVA does).
+``ova3``
+    What OVA3 saves: ``{"AIF": {nodes, edges, schemefulfillments, participants,
+    locutions, ...}, "OVA": {layout}, "text": "..."}``.
+``xaif``
+    The arg-tech pipeline form: ``{"AIF": {...}, "ova": [], "dialog": ..., "text":
+    {"txt": ...}}`` with integer ids and ``null`` for empty lists.
+
+Reading
+-------
+- **I nodes** become statements. The statement id is the node id (made a valid slug
+  if it is not one); the node itself (id, timestamp, any other key) is kept in
+  ``meta["aif"]``.
+- **RA** nodes become ``supports`` from each premise to the conclusion; the scheme
+  name is kept in ``Relation.meta["scheme"]`` and the node in ``meta["aif"]``. A
+  linked argument (one RA, several premises) gives one relation per premise, all
+  naming the same RA node, and is written back as one RA.
+- **CA** nodes become attacks. A CA aimed at an RA or CA node becomes ``undercuts``
+  of the relation(s) made from that node (one per premise of a linked RA).
+- Every relation made from an S node has an ``id``: the node id (``<id>.2``,
+  ``<id>.3``, ... for the further premises of a linked argument), so that undercuts
+  can name it and the writer can reuse it.
+- **MA** (rephrase) and **PA** (preference) nodes, and any RA/CA node that the rule
+  table cannot hold (an RA without premise, a CA aimed at a rephrase, undercut
+  cycles), are *kept as metadata*, not as relations: a record ``{"node": {...},
+  "from": [aif ids], "to": [aif ids]}`` in ``meta["aif_links"]`` of the statement
+  (or relation) the node starts from. They do not enter the analyses; the writer puts
+  them back. A warning says how many were kept this way.
+- **Speakers.** Every participant (``participants``) becomes an actor. A locution
+  (L node) is spoken by its ``locutions`` entry's ``personID``; without a
+  participant of that id, or without an entry, the speaker is the name before the
+  colon in the L node's text (AIFdb's ``"CL : ..."``). A statement's ``by`` follows
+  the chain L -> YA -> I (an ``Asserting`` chain first, else the first chain with a
+  speaker). Each chain (L node, YA node, locution entries) is kept in
+  ``meta["aif_locutions"]``. When the L text (without the speaker prefix) differs
+  from the I text it becomes the statement's ``quote``.
+
+Roles
+-----
+AIF says only that one proposition conflicts with another, so statement kinds are
+inferred from the graph (:func:`argmap.formats._roles.infer_roles`, shared with
+Argdown and Kialo), breadth-first from the statements that attack nothing:
+
+- a statement that attacks nothing is a **claim**; a premise of an RA whose scheme
+  names evidence (evidence, example, sign, witness, testimony, statistics,
+  precedent) and that attacks nothing is **evidence**;
+- what attacks a claim, evidence or a rebuttal is an **objection**; what attacks an
+  objection is a **rebuttal**; so the chain objection, rebuttal, objection ... goes
+  on down; a statement gets its role from the target nearest a root; a pure attack
+  cycle starts with an objection;
+- an undercutter of a support into ``t`` attacks as if it attacked ``t``; an
+  undercutter of an attack (or undercut) from ``s`` attacks as if it attacked ``s``;
+- **symmetric conflicts** (CA nodes both ways between the same two I nodes, neither
+  undercut) become one ``contradicts``; the second CA node is kept in
+  ``meta["aif_merged"]``;
+- a directed CA the chosen roles cannot carry (say a statement that attacks both a
+  claim and an objection: it is an objection, and an objection may not attack an
+  objection) becomes ``contradicts`` with its direction kept (``from`` is the CA's
+  source); each such case is reported in a warning.
+
+What is not kept (each reported as a warning): TA nodes (dialogue transitions), YA
+nodes other than the L -> YA -> I chains (e.g. ``Arguing`` anchoring an RA on a TA,
+``Analysing`` between L nodes), L nodes that anchor no I node, edge ids, OVA layout
+(node positions), the analysed ``text`` of OVA3/xAIF, descriptor fulfillments.
+
+Writing
+-------
+``AIF -> argmap -> AIF`` keeps every I node (id, text, timestamp), every RA and CA
+(id, scheme, linked premises), undercuts, MA/PA nodes, and the speakers (L and YA
+nodes, locutions, participants). Maps made elsewhere are written with new nodes: a
+``Default Inference`` RA per support (the relation's ``meta["scheme"]`` if set), a
+``Default Conflict`` CA per attack, two CAs (one each way) per ``contradicts``, and
+for a statement with ``by`` or ``quote`` an L node (``"Name: quote or text"``) with an
+``Asserting`` YA and a locution of the actor's participant.
+
+What AIF cannot hold: the map's title and source; a statement's kind (it is
+inferred again on reading), source, tags, note and weight; a relation's note;
+an actor's id (participants are numbered; the id is made from the name on
+reading), affiliation, role and kind.
+
+Examples
+--------
+>>> import argmap
+>>> m = argmap.ArgumentMap()
+>>> c = m.claim("Tokyo needs the office.", id="c")
+>>> o = m.objection("It angers Beijing.", id="o", against=c)
+>>> back, warnings = read_aif(dumps_aif(m))
+>>> [(s.id, s.kind) for s in back.statements()], warnings
+([('c', 'claim'), ('o', 'objection')], [])
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import re
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ..errors import FormatError
+from ..model import ID_PATTERN, Actor, Relation, document_adapter
+from ..rules import RULES, UNDERCUTTABLE, relation_problem
+from . import Format, Loaded, register_format
+from ._json import line_of, parse_json, sniff_json
+from ._roles import attack_kind, infer_roles
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
+
+__all__ = [
+    "map_from_aif",
+    "aif_from_map",
+    "read_aif",
+    "read_ova3",
+    "read_xaif",
+    "dumps_aif",
+    "dumps_ova3",
+    "dumps_xaif",
+]
+
+NODE_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
+_S_TYPES = ("RA", "CA", "MA", "PA")
+_EVIDENCE_SCHEME = re.compile(
+    r"\b(evidence|example|sign|witness|testimony|statistic\w*|precedent)\b", re.IGNORECASE
+)
+_SPEAKER_PREFIX = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s")
+_ID_OK = re.compile(ID_PATTERN)
+_BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]+")
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _slug_id(raw: Any) -> str:
+    """A valid argmap id for an AIF node id (kept as is when it already is one)."""
+    s = str(raw)
+    if _ID_OK.match(s) and len(s) <= 200:
+        return s
+    s = _BAD_ID_CHARS.sub("-", s).strip("-")[:190]
+    return s if s and s[0].isalnum() else f"n{s}"
+
+
+def _name_slug(name: str) -> str:
+    parts = re.findall(r"[a-z0-9]+", name.lower())
+    return "-".join(parts[:6]) or "person"
+
+
+def _examples(ids: list[str], n: int = 3) -> str:
+    shown = ", ".join(repr(i) for i in ids[:n])
+    return f" (e.g. {shown})" if len(ids) > n else f" ({shown})"
+
+
+class _Reader:
+    """One AIF nodeset turned into an argument map; see the module docstring for the rules."""
+
+    def __init__(
+        self,
+        aif: Mapping,
+        *,
+        path: str | None,
+        text: str | None,
+        stated_kinds: Mapping[str, str] | None = None,
+        stated_contradicts: frozenset[str] = frozenset(),
+    ):
+        self.aif = aif
+        self.path = path
+        self.text = text
+        # formats that state kinds (SADFace written by argmap) pass them here: statement
+        # kinds by node id, and the conflict nodes that are 'contradicts'
+        self.stated_kinds = dict(stated_kinds or {})
+        self.stated_contradicts = stated_contradicts
+        self.warnings: list[str] = []
+        self.nodes: dict[str, dict] = {}
+        self.type_of: dict[str, str] = {}
+        self.order: list[str] = []
+        self.ins: dict[str, list[str]] = {}
+        self.outs: dict[str, list[str]] = {}
+
+    # ---- checks and indexes
+    def fail(self, message: str, *, node: Any = None, key: str = "nodeID") -> FormatError:
+        line = line_of(self.text, key, node) if node is not None else None
+        return FormatError(message, path=self.path, line=line)
+
+    def _list(self, key: str, *, required: bool = False) -> list:
+        value = self.aif.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"AIF: missing {key!r} list")
+            return []
+        if not isinstance(value, list):
+            raise self.fail(f"AIF: {key!r} must be a list, not {type(value).__name__}")
+        return value
+
+    def index(self) -> None:
+        nodes, type_of, order = self.nodes, self.type_of, self.order
+        for i, node in enumerate(self._list("nodes", required=True)):
+            try:
+                nid, ntype, text = node["nodeID"], node["type"], node.get("text", "")
+            except (KeyError, TypeError, AttributeError):
+                nid = ntype = text = None
+            t = type(nid)
+            key = nid if t is str else str(nid) if t is int else None
+            if (
+                key is None
+                or type(ntype) is not str
+                or key in nodes
+                or (text is not None and type(text) is not str)
+            ):
+                self._bad_node(node, i)
+            nodes[key] = dict(node)
+            type_of[key] = ntype
+            order.append(key)
+        self.ins = {k: [] for k in order}
+        self.outs = {k: [] for k in order}
+        self.i_keys = [k for k in order if type_of[k] == "I"]
+        ins, outs, seen = self.ins, self.outs, set()
+        for i, edge in enumerate(self._list("edges", required=True)):
+            try:
+                a, b = edge["fromID"], edge["toID"]
+                a, b = (a if type(a) is str else str(a)), (b if type(b) is str else str(b))
+                out = outs[a]
+                ins[b].append(a)
+            except (KeyError, TypeError):
+                self._bad_edge(edge, i)
+            if (a, b) in seen:
+                ins[b].pop()  # the same edge twice
+            else:
+                seen.add((a, b))
+                out.append(b)
+
+    def _bad_node(self, node: Any, i: int) -> None:
+        if not isinstance(node, Mapping):
+            raise self.fail(f"AIF: node {i + 1} is not an object")
+        nid = node.get("nodeID")
+        if nid is None or isinstance(nid, bool) or not isinstance(nid, (str, int)):
+            raise self.fail(f"AIF: node {i + 1} has no valid 'nodeID'")
+        if str(nid) in self.nodes:
+            raise self.fail(f"AIF: node id {nid!r} is used twice", node=nid)
+        if not isinstance(node.get("type"), str):
+            raise self.fail(f"AIF: node {nid!r} has no 'type'", node=nid)
+        raise self.fail(f"AIF: node {nid!r}: 'text' must be a string", node=nid)
+
+    def _bad_edge(self, edge: Any, i: int) -> None:
+        if not isinstance(edge, Mapping):
+            raise self.fail(f"AIF: edge {i + 1} is not an object")
+        eid = edge.get("edgeID", i + 1)
+        for end in ("fromID", "toID"):
+            ref = edge.get(end)
+            if ref is None:
+                raise self.fail(f"AIF: edge {eid!r} has no {end!r}", node=eid, key="edgeID")
+            if str(ref) not in self.nodes:
+                raise self.fail(
+                    f"AIF: edge {eid!r}: {end} {ref!r} names no node", node=eid, key="edgeID"
+                )
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # ---- the whole conversion
+    def run(self) -> tuple[ArgumentMap, list[str]]:
+        from ..map import ArgumentMap
+
+        statements, relations = self.parts()
+        try:
+            doc = document_adapter.validate_python(
+                {
+                    "actors": list(self.actors.values()),
+                    "statements": statements,
+                    "relations": relations,
+                }
+            )
+        except ValidationError as exc:  # pragma: no cover - the reader builds valid data
+            raise FormatError(f"AIF: cannot build the map: {exc}", path=self.path) from None
+        # every relation was checked against the rule table above; from_document's own
+        # check compares each relation with every other one, too slow for large files
+        m = ArgumentMap.from_document(doc, validate=False)
+        return m, self.warnings
+
+    def parts(self) -> tuple[list[dict], list[dict]]:
+        """Statements and relations as plain data (``self.actors`` holds the actors)."""
+        self.index()
+        unknown = [k for k in self.order if self.type_of[k] not in NODE_TYPES]
+        if unknown:
+            types = sorted({self.type_of[k] for k in unknown})
+            self.warnings.append(
+                f"{len(unknown)} node(s) of unknown type {', '.join(types)} not kept"
+                + _examples(unknown)
+            )
+        self.read_fulfillments()
+        self.statements_from_i_nodes()
+        self.speakers()
+        self.s_nodes()
+        self.report_dialogue_losses()
+        self.check_relations()
+        statements = self.build_statements()
+        relations = [{k: v for k, v in r.items() if k != "_node"} for r in self.relations]
+        return statements, relations
+
+    def check_relations(self) -> None:
+        """Turn any relation the rule table refuses into metadata (a safety net)."""
+        kinds = {r["id"]: r["kind"] for r in self.relations}
+        roles = self.roles
+        bad = []
+        for r in self.relations:
+            kind, src, dst = r["kind"], r["from"], r["to"]
+            sources, targets = RULES[kind]
+            if src == dst or roles[src] not in sources:
+                ok = False
+            elif kind == "undercuts":
+                ok = kinds.get(dst) in UNDERCUTTABLE
+            else:
+                ok = roles[dst] in targets
+            if not ok:
+                rel = Relation.model_construct(id=r["id"], from_=src, to=dst, kind=kind)
+                problem = relation_problem(
+                    rel,
+                    roles[src],
+                    None if kind == "undercuts" else roles[dst],
+                    to_relation_kind=kinds.get(dst),
+                )
+                bad.append((r, problem or f"relation {src} -{kind}-> {dst}: refused"))
+        if not bad:
+            return
+        gone = {id(r) for r, _ in bad}
+        self.relations = [r for r in self.relations if id(r) not in gone]
+        self.warnings.append(
+            f"{len(bad)} relation(s) refused by the rule table, kept as metadata: "
+            + "; ".join(p for _, p in bad)
+        )
+        for r, _ in bad:
+            key = r["_node"]
+            self.rel_ids[key] = [x for x in self.rel_ids[key] if x != r["id"]]
+            self._link(key)
+
+    def read_fulfillments(self) -> None:
+        for entry in self._list("schemefulfillments"):
+            if isinstance(entry, Mapping) and str(entry.get("nodeID")) in self.nodes:
+                node = self.nodes[str(entry["nodeID"])]
+                if "schemeID" not in node and entry.get("schemeID") is not None:
+                    node["schemeID"] = entry["schemeID"]
+        for key in ("descriptorfulfillments", "cqdescriptorfulfillments"):
+            items = self._list(key)
+            if items:
+                self.warnings.append(f"{len(items)} {key} entries not kept")
+
+    # ---- I nodes
+    def statements_from_i_nodes(self) -> None:
+        self.sid: dict[str, str] = {}  # AIF key -> statement id
+        self.used_ids: set[str] = set()
+        empty = []
+        for key in self.i_keys:
+            sid = _slug_id(self.nodes[key]["nodeID"])
+            base, n = sid, 2
+            while sid in self.used_ids:
+                sid, n = f"{base}-{n}", n + 1
+            self.used_ids.add(sid)
+            self.sid[key] = sid
+            if not (self.nodes[key].get("text") or "").strip():
+                empty.append(key)
+        if empty:
+            self.warnings.append(
+                f"{len(empty)} I node(s) have no text; given the text '(no text)'"
+                + _examples(empty)
+            )
+        # S nodes get ids from the same pool, so reserve theirs now
+        for key in self.order:
+            if self.type_of[key] in _S_TYPES:
+                self.used_ids.add(_slug_id(self.nodes[key]["nodeID"]))
+
+    # ---- speakers
+    def speakers(self) -> None:
+        self.actors: dict[str, Actor] = {}
+        self.actor_by_person: dict[str, str] = {}
+        self.actor_by_name: dict[str, str] = {}
+        names: dict[str, str] = {}
+        for p in self._list("participants"):
+            if not isinstance(p, Mapping) or p.get("participantID") is None:
+                raise self.fail("AIF: a participant has no 'participantID'")
+            first = str(p.get("firstname") or "")
+            last = str(p.get("surname") or "")
+            name = first + (" " + last if last else "")
+            pid = str(p["participantID"])
+            names[pid] = name if name.strip() else f"Person {pid}"
+            self.actor_by_person[pid] = self._actor(names[pid])
+        self.locutions: dict[str, list[dict]] = {}
+        dangling = []
+        for entry in self._list("locutions"):
+            if not isinstance(entry, Mapping) or entry.get("nodeID") is None:
+                raise self.fail("AIF: a locution has no 'nodeID'")
+            key = str(entry["nodeID"])
+            if key not in self.nodes:
+                dangling.append(key)
+                continue
+            self.locutions.setdefault(key, []).append(dict(entry))
+        if dangling:
+            self.warnings.append(
+                f"{len(dangling)} locution(s) name no node and were not kept" + _examples(dangling)
+            )
+        # chains L -> YA -> I
+        self.chains: dict[str, list[dict]] = {}
+        self.by: dict[str, str] = {}
+        self.quote: dict[str, str] = {}
+        self.used_nodes: set[str] = set()
+        type_of, ins, nodes, locutions = self.type_of, self.ins, self.nodes, self.locutions
+        used = self.used_nodes
+        for key in self.i_keys:
+            chains = [
+                (loc, ya)
+                for ya in ins[key]
+                if type_of[ya] == "YA"
+                for loc in ins[ya]
+                if type_of[loc] == "L"
+            ]
+            if not chains:
+                continue
+            records, best = [], None
+            for loc, ya in chains:
+                speaker, spoken = self._speaker(loc, names)
+                records.append(
+                    {
+                        "L": nodes[loc],
+                        "YA": nodes[ya],
+                        "locutions": locutions.get(loc, []),
+                        "speaker": speaker,
+                    }
+                )
+                used.add(loc)
+                used.add(ya)
+                asserting = "assert" in str(nodes[ya].get("text", "")).lower()
+                if speaker is not None and (best is None or (asserting and not best[2])):
+                    best = (speaker, spoken, asserting)
+            self.chains[key] = records
+            if best is not None:
+                self.by[key] = best[0]
+                if best[1].strip() and best[1] != self.nodes[key].get("text"):
+                    self.quote[key] = best[1]
+
+    def _actor(self, name: str) -> str:
+        if name in self.actor_by_name:
+            return self.actor_by_name[name]
+        aid = base = _name_slug(name)
+        n = 2
+        while aid in self.actors:
+            aid, n = f"{base}-{n}", n + 1
+        self.actors[aid] = Actor(id=aid, name=name)
+        self.actor_by_name[name] = aid
+        return aid
+
+    def _speaker(self, loc: str, names: Mapping[str, str]) -> tuple[str | None, str]:
+        """The actor who speaks an L node, and its words without the speaker prefix."""
+        text = str(self.nodes[loc].get("text") or "")
+        entries = self.locutions.get(loc)
+        if entries:
+            pid = entries[0].get("personID")
+            if pid is None:
+                return None, text
+            pid = str(pid)
+            if pid in names:
+                name = names[pid]
+                for sep in (": ", " : ", ":"):
+                    if text.startswith(name + sep):
+                        return self.actor_by_person[pid], text[len(name + sep) :]
+                return self.actor_by_person[pid], text
+            match = _SPEAKER_PREFIX.match(text)
+            name = match.group(1) if match else f"Person {pid}"
+            if pid not in self.actor_by_person:
+                self.actor_by_person[pid] = self._actor(name)
+            return self.actor_by_person[pid], text[match.end() :] if match else text
+        match = _SPEAKER_PREFIX.match(text)
+        if match is None:
+            return None, text
+        return self._actor(match.group(1)), text[match.end() :]
+
+    # ---- S nodes
+    def s_nodes(self) -> None:
+        self.relations: list[dict] = []  # validated in bulk at the end (fast)
+        self.by_key: dict[tuple[str, str, str], dict] = {}
+        self.rel_ids: dict[str, list[str]] = {}  # S node key -> relation ids made from it
+        self.rel_by_id: dict[str, dict] = {}
+        self.links: dict[str, list[dict]] = {}  # statement id or relation id -> link records
+        self.link_count: dict[str, int] = {}
+        self.merged: dict[str, list[dict]] = {}  # relation id -> merged S nodes
+        self.fixed: dict[str, str] = {}
+        ras, cas, others = [], [], []
+        for key in self.order:
+            t = self.type_of[key]
+            (ras if t == "RA" else cas if t == "CA" else others if t in _S_TYPES else []).append(
+                key
+            )
+        supports: list[tuple[str, str, str]] = []  # (S key, premise key, conclusion key)
+        fallback: list[tuple[str, str]] = []  # (S key, reason)
+        for ra in ras:
+            premises = [p for p in self.ins[ra] if self.type_of[p] == "I"]
+            odd_in = [p for p in self.ins[ra] if self.type_of[p] in ("RA", "MA", "PA")]
+            concl = self.outs[ra]
+            if not premises or not concl or odd_in or any(self.type_of[c] != "I" for c in concl):
+                fallback.append((ra, "an RA that is not premises -> RA -> I node"))
+                continue
+            pairs = [(p, c) for c in concl for p in premises if p != c]
+            if not pairs:
+                fallback.append((ra, "an RA whose premise is its conclusion"))
+                continue
+            supports += [(ra, p, c) for p, c in pairs]
+            scheme = self.nodes[ra].get("scheme") or self.nodes[ra].get("text") or ""
+            if _EVIDENCE_SCHEME.search(str(scheme)):
+                for p in premises:
+                    self.fixed[self.sid[p]] = "evidence"
+        # conflicts: direct attacks, undercuts, symmetric pairs
+        direct: dict[str, list[tuple[str, str]]] = {}
+        undercut_targets: dict[str, list[str]] = {}
+        for ca in cas:
+            sources = [s for s in self.ins[ca] if self.type_of[s] == "I"]
+            targets = self.outs[ca]
+            if (
+                not sources
+                or not targets
+                or any(self.type_of[t] not in ("I", "RA", "CA") for t in targets)
+            ):
+                fallback.append((ca, "a CA that is not I -> CA -> I, RA or CA node"))
+                continue
+            direct[ca] = [
+                (s, t) for t in targets if self.type_of[t] == "I" for s in sources if s != t
+            ]
+            undercut_targets[ca] = [t for t in targets if self.type_of[t] != "I"]
+        undercut_nodes = {t for ts in undercut_targets.values() for t in ts}
+        pairs_by_ends: dict[tuple[str, str], str] = {}
+        partner: dict[str, str] = {}
+        for ca in direct:
+            if len(direct[ca]) == 1 and not undercut_targets[ca] and ca not in undercut_nodes:
+                a, b = direct[ca][0]
+                other = pairs_by_ends.get((b, a))
+                if other is not None and other not in partner:
+                    partner[other], partner[ca] = ca, other
+                else:
+                    pairs_by_ends.setdefault((a, b), ca)
+        # roles
+        attacks: list[tuple[str, str]] = []
+        for ca, ends in direct.items():
+            if ca not in partner and ca not in self.stated_contradicts:
+                attacks += [(self.sid[a], self.sid[b]) for a, b in ends]
+        for ca, ts in undercut_targets.items():
+            sources = [s for s in self.ins[ca] if self.type_of[s] == "I"]
+            for t in ts:
+                for rep in self._undercut_representatives(t, set()):
+                    attacks += [(self.sid[s], self.sid[rep]) for s in sources]
+        ids = [self.sid[k] for k in self.order if k in self.sid]
+        attackers = {a for a, _ in attacks}
+        fixed = {k: v for k, v in self.fixed.items() if k not in attackers}
+        for key, kind in self.stated_kinds.items():
+            if key in self.sid:
+                fixed[self.sid[key]] = kind
+        self.roles = infer_roles(ids, attacks, fixed)
+        # relations, in node order
+        support_by_ra: dict[str, list[tuple[str, str]]] = {}
+        for ra, p, c in supports:
+            support_by_ra.setdefault(ra, []).append((p, c))
+        self.keys: set[tuple[str, str, str]] = set()
+        conflicts = []
+        for key in self.order:
+            if key in support_by_ra:
+                for p, c in support_by_ra[key]:
+                    self._relation(key, p, c, "supports")
+            elif key in direct:
+                if key in partner or key in self.stated_contradicts:
+                    # a symmetric pair (the second merges into the first), or stated
+                    a, b = direct[key][0]
+                    self._relation(key, a, b, "contradicts")
+                    continue
+                for a, b in direct[key]:
+                    kind = attack_kind(self.roles[self.sid[a]], self.roles[self.sid[b]])
+                    if kind is None:
+                        conflicts.append(
+                            f"CA {self.nodes[key]['nodeID']!r}: {self.sid[a]!r} "
+                            f"({self.roles[self.sid[a]]}) -> {self.sid[b]!r} "
+                            f"({self.roles[self.sid[b]]})"
+                        )
+                    self._relation(key, a, b, kind or "contradicts")
+        # undercuts need their targets' relations first (and never form a cycle)
+        state: dict[str, str] = {}
+
+        def resolve(ca: str) -> bool:
+            if state.get(ca) == "done":
+                return ca in self.rel_ids
+            if state.get(ca) == "busy":
+                return False
+            state[ca] = "busy"
+            targets_ok = []
+            for t in undercut_targets[ca]:
+                if self.type_of[t] == "CA" and t in undercut_targets and not resolve(t):
+                    continue
+                rels = [
+                    r for r in self.rel_ids.get(t, []) if self.rel_by_id[r]["kind"] != "contradicts"
+                ]
+                if rels:
+                    targets_ok.append(rels)
+            state[ca] = "done"
+            if not targets_ok or len(targets_ok) != len(undercut_targets[ca]):
+                if not direct[ca]:
+                    fallback.append((ca, "a CA whose target cannot be undercut"))
+                    return False
+                conflicts_lost.append(ca)
+            sources = [s for s in self.ins[ca] if self.type_of[s] == "I"]
+            for rels in targets_ok:
+                for rid in rels:
+                    for s in sources:
+                        self._relation(ca, s, rid, "undercuts")
+            return ca in self.rel_ids
+
+        conflicts_lost: list[str] = []
+        for ca in undercut_targets:
+            if undercut_targets[ca]:
+                resolve(ca)
+        if conflicts:
+            self.warnings.append(
+                f"{len(conflicts)} conflict(s) kept as 'contradicts' because the inferred roles "
+                "cannot carry a directed attack (direction kept in 'from'): " + "; ".join(conflicts)
+            )
+        if conflicts_lost:
+            for ca in conflicts_lost:
+                fallback.append((ca, "a CA aimed partly at something that cannot be undercut"))
+        for rid_list in self.rel_ids.values():
+            for rid in rid_list:
+                if rid in self.merged:
+                    self._set_meta(rid, "aif_merged", self.merged[rid])
+        # MA, PA and whatever could not be a relation: metadata records
+        kept: dict[str, list[str]] = {}
+        for key in others:
+            self._link(key)
+            kept.setdefault(self.type_of[key], []).append(key)
+        odd = []
+        for key, why in fallback:
+            self._link(key)  # also when partly represented: the writer merges the two
+            odd.append(f"{self.nodes[key]['nodeID']!r} ({why})")
+        for t, keys in kept.items():
+            what = {"MA": "rephrase", "PA": "preference"}.get(t, t)
+            self.warnings.append(
+                f"{len(keys)} {t} ({what}) node(s) kept as metadata (meta['aif_links'] of their "
+                "source), not as relations: argmap has no such relation" + _examples(keys)
+            )
+        if odd:
+            self.warnings.append(
+                f"{len(odd)} S node(s) kept as metadata (meta['aif_links']), not as relations: "
+                + "; ".join(odd)
+            )
+
+    def _undercut_representatives(self, target: str, seen: set[str]) -> list[str]:
+        """The I nodes an undercut of S node ``target`` attacks, for role inference."""
+        if target in seen:
+            return []
+        seen.add(target)
+        if self.type_of[target] == "RA":
+            return [c for c in self.outs[target] if self.type_of[c] == "I"]
+        if self.type_of[target] == "CA":
+            return [s for s in self.ins[target] if self.type_of[s] == "I"]
+        return []
+
+    def _relation(self, s_key: str, a: str, b: str, kind: str) -> None:
+        """Add a relation from I node ``a`` to I node ``b`` (or relation id ``b`` for undercuts)."""
+        src = self.sid[a]
+        dst = b if kind == "undercuts" else self.sid[b]
+        if (src, dst, kind) in self.keys or (
+            kind == "contradicts" and (dst, src, kind) in self.keys
+        ):
+            # the same relation from another S node: keep that node with the first one
+            first = self.by_key.get((src, dst, kind)) or self.by_key[(dst, src, kind)]
+            if all(m["node"] is not self.nodes[s_key] for m in self.merged.get(first["id"], [])):
+                self.merged.setdefault(first["id"], []).append(
+                    {"node": self.nodes[s_key], "reverse": first["from"] != src}
+                )
+            self.rel_ids.setdefault(s_key, [])
+            return
+        made = self.rel_ids.setdefault(s_key, [])
+        base = _slug_id(self.nodes[s_key]["nodeID"])
+        rid = base if not made else f"{base}.{len(made) + 1}"
+        n = len(made) + 2
+        while rid in self.rel_by_id or (rid != base and rid in self.used_ids):
+            rid, n = f"{base}.{n}", n + 1
+        node = self.nodes[s_key]
+        meta: dict[str, Any] = {"aif": node}
+        scheme = node.get("scheme") or node.get("text")
+        if scheme:
+            meta = {"scheme": scheme, "aif": node}
+        rel = {"id": rid, "from": src, "to": dst, "kind": kind, "meta": meta, "_node": s_key}
+        self.relations.append(rel)
+        self.rel_by_id[rid] = rel
+        self.keys.add((src, dst, kind))
+        self.by_key[(src, dst, kind)] = rel
+        made.append(rid)
+
+    def _set_meta(self, rid: str, key: str, value: Any) -> None:
+        self.rel_by_id[rid]["meta"][key] = value
+
+    def _ref(self, key: str) -> str | None:
+        """The argmap statement or relation id an AIF node is represented by, if any."""
+        if key in self.sid:
+            return self.sid[key]
+        made = self.rel_ids.get(key)
+        return made[0] if made else None
+
+    def _link(self, key: str) -> None:
+        record = {
+            "node": self.nodes[key],
+            "from": [self.nodes[k]["nodeID"] for k in self.ins[key] if self._keeps(k)],
+            "to": [self.nodes[k]["nodeID"] for k in self.outs[key] if self._keeps(k)],
+        }
+        self.used_nodes.add(key)
+        for k in list(self.ins[key]) + list(self.outs[key]):
+            owner = self._ref(k)
+            if owner is not None:
+                self.links.setdefault(owner, []).append(record)
+                if owner in self.rel_by_id:
+                    self._set_meta(owner, "aif_links", self.links[owner])
+                return
+        self.used_nodes.discard(key)
+
+    def _keeps(self, key: str) -> bool:
+        return self.type_of[key] in ("I", *_S_TYPES)
+
+    # ---- losses and statements
+    def report_dialogue_losses(self) -> None:
+        lost: dict[str, list[str]] = {}
+        for key in self.order:
+            t = self.type_of[key]
+            if t in ("L", "YA", "TA") and key not in self.used_nodes:
+                lost.setdefault(t, []).append(key)
+            elif t in _S_TYPES and key not in self.rel_ids and key not in self.used_nodes:
+                lost.setdefault(t, []).append(key)
+        why = {
+            "TA": "dialogue transitions between locutions",
+            "YA": "illocutions other than L -> YA -> I (e.g. anchoring RA/CA/MA, or on TA "
+            "and L nodes)",
+            "L": "locutions that anchor no I node",
+        }
+        for t in ("TA", "YA", "L", *_S_TYPES):
+            if t in lost:
+                keys = lost[t]
+                self.warnings.append(
+                    f"{len(keys)} {t} node(s) not kept ({why.get(t, 'nothing to attach them to')})"
+                    + _examples([self.nodes[k]["nodeID"] for k in keys])
+                )
+
+    def build_statements(self) -> list:
+        out = []
+        for key in self.order:
+            sid = self.sid.get(key)
+            if sid is None:
+                continue
+            node = self.nodes[key]
+            meta: dict[str, Any] = {"aif": node}
+            if key in self.chains:
+                meta["aif_locutions"] = self.chains[key]
+            if sid in self.links:
+                meta["aif_links"] = self.links[sid]
+            text = node.get("text") or ""
+            stmt = {
+                "id": sid,
+                "kind": self.roles.get(sid, "claim"),
+                "text": text if text.strip() else "(no text)",
+                "meta": meta,
+            }
+            if key in self.by:
+                stmt["by"] = self.by[key]
+            if key in self.quote:
+                stmt["quote"] = self.quote[key]
+            out.append(stmt)
+        return out
+
+
+def map_from_aif(data: Any, *, path: str | None = None, text: str | None = None) -> Loaded:
+    """Build a map from parsed AIF, OVA3 or xAIF data (the shape is recognised).
+
+    Parameters
+    ----------
+    data : dict
+        The parsed JSON: an AIF nodeset, or ``{"AIF": nodeset, ...}``.
+    path, text : str, optional
+        The file and its text, to place errors.
+
+    Returns
+    -------
+    Loaded
+        The map and what could not be represented.
+
+    Raises
+    ------
+    FormatError
+        For data that is not AIF, naming the node or edge at fault (and its line).
+    """
+    if not isinstance(data, Mapping):
+        raise FormatError(
+            f"AIF: expected a JSON object, found {type(data).__name__}", path=path, line=1
+        )
+    warnings: list[str] = []
+    inner = data.get("AIF", data.get("aif"))
+    if inner is not None:
+        if not isinstance(inner, Mapping):
+            raise FormatError("AIF: the 'AIF' key must hold an object", path=path)
+        layout = data.get("OVA", data.get("ova"))
+        if isinstance(layout, Mapping) and layout.get("nodes"):
+            warnings.append(
+                f"OVA layout not kept ({len(layout['nodes'])} node positions, analyst name and url)"
+            )
+        elif isinstance(layout, list) and layout:
+            warnings.append(f"OVA layout not kept ({len(layout)} entries)")
+        body = data.get("text")
+        if isinstance(body, Mapping):
+            body = body.get("txt")
+        if isinstance(body, str) and body.strip():
+            warnings.append(f"the analysed text ({len(body)} characters) not kept")
+        extra = sorted(set(data) - {"AIF", "aif", "OVA", "ova", "text", "dialog"})
+        if extra:
+            warnings.append(f"top-level key(s) {', '.join(map(repr, extra))} not kept")
+        aif = inner
+    else:
+        aif = data
+    extra = sorted(
+        set(aif)
+        - {
+            "nodes",
+            "edges",
+            "locutions",
+            "participants",
+            "schemefulfillments",
+            "descriptorfulfillments",
+            "cqdescriptorfulfillments",
+        }
+    )
+    if extra:
+        warnings.append(f"AIF key(s) {', '.join(map(repr, extra))} not kept")
+    with _bulk():
+        m, more = _Reader(aif, path=path, text=text).run()
+    return Loaded(m, warnings + more)
+
+
+@contextmanager
+def _bulk():
+    """Pause the cyclic garbage collector while a large map is built.
+
+    Building allocates many containers and nothing cyclic to free; the collector's
+    repeated passes over them would cost a third of the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read(text: str, path: str | None = None) -> Loaded:
+    return map_from_aif(parse_json(text, path, what="AIF JSON"), path=path, text=text)
+
+
+read_aif = read_ova3 = read_xaif = _read
+read_aif.__doc__ = (
+    """Read AIF, OVA3 or xAIF JSON text (the shape is recognised): ``(map, warnings)``."""
+)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+class _Writer:
+    """One map turned into an AIF nodeset, reusing the AIF ids kept in ``meta``."""
+
+    def __init__(self, m: ArgumentMap, *, integer_ids: bool):
+        self.m = m
+        self.integer_ids = integer_ids
+        self.nodes: list[dict] = []
+        self.node_ids: set[str] = set()
+        self.edges: list[tuple[Any, Any]] = []
+        self.edge_set: set[tuple[str, str]] = set()
+        self.renamed: dict[str, Any] = {}  # original AIF id (str) -> id written
+        self.shared: dict[tuple, Any] = {}  # (type, original id) -> id written
+        self.next_int = 1
+        self.locutions: list[dict] = []
+        self.participants: dict[str, dict] = {}  # actor id -> participant
+        self.person_of: dict[str, Any] = {}
+
+    def fresh(self) -> Any:
+        while str(self.next_int) in self.node_ids:
+            self.next_int += 1
+        value = self.next_int
+        self.next_int += 1
+        return value if self.integer_ids else str(value)
+
+    def add_node(self, node: Mapping, preferred: Any = None, *, shared: bool = False) -> Any:
+        """Add a node, keeping its id if free (and of the right type); return the id written.
+
+        A ``shared`` node (an S node made into several relations, an L node of several
+        chains) is written once: later calls with the same type and id return it.
+        """
+        orig = node.get("nodeID") if preferred is None else preferred
+        skey = (node.get("type"), str(orig))
+        if shared and orig is not None and skey in self.shared:
+            return self.shared[skey]
+        if self.integer_ids:
+            if isinstance(orig, str) and orig.isdigit() and orig == str(int(orig)):
+                orig = int(orig)  # '29045' from AIFdb keeps its number in xAIF
+            ok = isinstance(orig, int) and not isinstance(orig, bool)
+        else:
+            ok = isinstance(orig, (str, int)) and not isinstance(orig, bool)
+            orig = str(orig) if ok else orig
+        nid = orig if ok and str(orig) not in self.node_ids else self.fresh()
+        if orig is not None:
+            self.shared.setdefault(skey, nid)
+            self.renamed.setdefault(str(orig), nid)
+        self.node_ids.add(str(nid))
+        self.nodes.append({**node, "nodeID": nid})
+        return nid
+
+    def edge(self, a: Any, b: Any) -> None:
+        if (str(a), str(b)) not in self.edge_set:
+            self.edge_set.add((str(a), str(b)))
+            self.edges.append((a, b))
+
+    def person(self, actor_id: str) -> Any:
+        if actor_id not in self.participants:
+            pid = self.person_of.get(actor_id)
+            taken = {str(p["participantID"]) for p in self.participants.values()}
+            if pid is None or str(pid) in taken:
+                n = len(self.participants) + 1
+                while str(n) in taken or any(str(v) == str(n) for v in self.person_of.values()):
+                    n += 1
+                pid = n
+            name = self.m.get_actor(actor_id).name
+            first, last = name.rsplit(" ", 1) if " " in name else (name, "")
+            if last == "":
+                first = name
+            self.participants[actor_id] = {
+                "participantID": pid,
+                "firstname": first,
+                "surname": last,
+            }
+        return self.participants[actor_id]["participantID"]
+
+    def run(self) -> dict[str, Any]:
+        m = self.m
+        actor_ids = {a.id for a in m.actors()}
+        # person ids kept from an import
+        for s in m.statements():
+            for chain in s.meta.get("aif_locutions") or []:
+                spk = chain.get("speaker")
+                locs = chain.get("locutions") or []
+                if spk in actor_ids and locs and locs[0].get("personID") is not None:
+                    self.person_of.setdefault(spk, locs[0]["personID"])
+        for a in m.actors():
+            self.person(a.id)
+        # I nodes first (keeping their ids), then speakers
+        i_node: dict[str, Any] = {}
+        for s in m.statements():
+            aif = s.meta.get("aif") if isinstance(s.meta.get("aif"), Mapping) else {}
+            node = {k: v for k, v in aif.items() if k not in ("nodeID", "text", "type")}
+            i_node[s.id] = self.add_node(
+                {"nodeID": None, "text": s.text, "type": "I", **node},
+                aif.get("nodeID", s.id) if aif else s.id,
+            )
+        for s in m.statements():
+            self.speaker_nodes(s, i_node[s.id])
+        # S nodes: one per group of relations made from the same node
+        rel_node: dict[str, Any] = {}
+        pending: list[tuple[Relation, Any]] = []
+        for r in m.relations():
+            aif = r.meta.get("aif") if isinstance(r.meta.get("aif"), Mapping) else None
+            want = "RA" if r.kind == "supports" else "CA"
+            if aif is not None and aif.get("type") == want:
+                nid = self.add_node(aif, shared=True)
+            else:
+                default = "Default Inference" if want == "RA" else "Default Conflict"
+                scheme = r.meta.get("scheme") if isinstance(r.meta.get("scheme"), str) else None
+                nid = self.add_node(
+                    {"nodeID": None, "text": scheme or default, "type": want}, r.id or None
+                )
+            rel_node[r.key] = nid
+            pending.append((r, nid))
+        for r, nid in pending:
+            src = i_node[r.from_]
+            if r.kind == "undercuts":
+                self.edge(src, nid)
+                self.edge(nid, rel_node[r.to])
+                continue
+            dst = i_node[r.to]
+            self.edge(src, nid)
+            self.edge(nid, dst)
+            one_way = isinstance(r.meta.get("aif"), Mapping) and r.meta["aif"].get("type") == "CA"
+            if r.kind == "contradicts" and not one_way:
+                back = self.add_node({"nodeID": None, "text": "Default Conflict", "type": "CA"})
+                self.edge(dst, back)
+                self.edge(back, src)
+            for merged in r.meta.get("aif_merged") or []:
+                other = self.add_node(merged["node"], shared=True)
+                a, b = (dst, src) if merged.get("reverse") else (src, dst)
+                self.edge(a, other)
+                self.edge(other, b)
+        # MA, PA and other nodes kept as metadata
+        records = [
+            rec
+            for holder in [*m.statements(), *m.relations()]
+            for rec in holder.meta.get("aif_links") or []
+        ]
+        for rec in records:
+            self.add_node(rec["node"], shared=True)
+        for rec in records:
+            nid = self.renamed[str(rec["node"]["nodeID"])]
+            for ref in rec.get("from") or []:
+                if str(ref) in self.renamed:
+                    self.edge(self.renamed[str(ref)], nid)
+            for ref in rec.get("to") or []:
+                if str(ref) in self.renamed:
+                    self.edge(nid, self.renamed[str(ref)])
+        return self.nodeset()
+
+    def speaker_nodes(self, s, i_id: Any) -> None:
+        chains = s.meta.get("aif_locutions") or []
+        spoken = False
+        for chain in chains:
+            if not isinstance(chain, Mapping) or "L" not in chain or "YA" not in chain:
+                continue
+            speaker = chain.get("speaker")
+            l_id = self.add_node(chain["L"], shared=True)
+            ya_id = self.add_node(chain["YA"], shared=True)
+            self.edge(l_id, ya_id)
+            self.edge(ya_id, i_id)
+            pid = self.person(speaker) if speaker in self.participants else None
+            for entry in chain.get("locutions") or []:
+                loc = {**entry, "nodeID": l_id}
+                if pid is not None:
+                    loc["personID"] = pid
+                if loc not in self.locutions:
+                    self.locutions.append(loc)
+            spoken = spoken or (speaker is not None and speaker == s.by)
+        if (s.by is not None and not spoken) or (s.quote is not None and not chains):
+            words = s.quote if s.quote is not None else s.text
+            name = self.m.get_actor(s.by).name if s.by is not None else None
+            l_id = self.add_node(
+                {
+                    "nodeID": None,
+                    "text": f"{name}: {words}" if name is not None else words,
+                    "type": "L",
+                }
+            )
+            ya_id = self.add_node({"nodeID": None, "text": "Asserting", "type": "YA"})
+            self.edge(l_id, ya_id)
+            self.edge(ya_id, i_id)
+            self.locutions.append(
+                {"nodeID": l_id, "personID": self.person(s.by) if s.by is not None else None}
+            )
+
+    def nodeset(self) -> dict[str, Any]:
+        edges = [{"edgeID": i, "fromID": a, "toID": b} for i, (a, b) in enumerate(self.edges, 1)]
+        return {
+            "nodes": self.nodes,
+            "edges": edges,
+            "locutions": self.locutions,
+            "participants": list(self.participants.values()),
+        }
+
+
+def aif_from_map(m: ArgumentMap, *, flavour: str = "aif") -> dict[str, Any]:
+    """The map as AIF data: ``flavour`` is ``'aif'``, ``'ova3'`` or ``'xaif'``.
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.claim("A.", id="a", supports=m.claim("B.", id="b"))
+    >>> data = aif_from_map(m)
+    >>> [(n["nodeID"], n["type"]) for n in data["nodes"]]
+    [('b', 'I'), ('a', 'I'), ('1', 'RA')]
+    >>> [(e["fromID"], e["toID"]) for e in data["edges"]]
+    [('a', '1'), ('1', 'b')]
+    """
+    if flavour not in ("aif", "ova3", "xaif"):
+        raise ValueError(f"unknown AIF flavour {flavour!r} (must be one of aif, ova3, xaif)")
+    nodeset = _Writer(m, integer_ids=flavour == "xaif").run()
+    if flavour == "aif":
+        for e in nodeset["edges"]:
+            e["formEdgeID"] = None
+        return nodeset
+    fulfilled = [
+        {"nodeID": n["nodeID"], "schemeID": n["schemeID"]}
+        for n in nodeset["nodes"]
+        if n.get("schemeID") is not None
+    ]
+    inner = {
+        "nodes": nodeset["nodes"],
+        "edges": nodeset["edges"],
+        "schemefulfillments": fulfilled,
+        "participants": nodeset["participants"],
+        "locutions": nodeset["locutions"],
+        "descriptorfulfillments": [],
+        "cqdescriptorfulfillments": [],
+    }
+    if flavour == "xaif":
+        inner.pop("cqdescriptorfulfillments")
+        for key in ("schemefulfillments", "descriptorfulfillments"):
+            inner[key] = inner[key] or None
+        return {"AIF": inner, "text": {"txt": ""}, "ova": [], "dialog": bool(inner["locutions"])}
+    return {"AIF": inner, "OVA": _ova_layout(inner), "text": ""}
+
+
+def _ova_layout(inner: Mapping[str, Any]) -> dict[str, Any]:
+    """Positions for OVA: conclusions on top, each layer below what it supports or attacks."""
+    nodes = inner["nodes"]
+    outs: dict[str, list[str]] = {str(n["nodeID"]): [] for n in nodes}
+    for e in inner["edges"]:
+        outs[str(e["fromID"])].append(str(e["toID"]))
+    depth: dict[str, int] = {}
+
+    def level(key: str, busy: frozenset = frozenset()) -> int:
+        if key in depth:
+            return depth[key]
+        below = [level(t, busy | {key}) for t in outs[key] if t not in busy]
+        depth[key] = 1 + max(below) if below else 0
+        return depth[key]
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * len(nodes) + 100))
+    try:
+        for n in nodes:
+            level(str(n["nodeID"]))
+    finally:
+        sys.setrecursionlimit(limit)
+    column: dict[int, int] = {}
+    placed = []
+    for n in nodes:
+        d = depth[str(n["nodeID"])]
+        x = column.get(d, 0)
+        column[d] = x + 1
+        placed.append(
+            {
+                "nodeID": n["nodeID"],
+                "visible": True,
+                "x": 60 + 240 * x,
+                "y": 60 + 140 * d,
+                "timestamp": "",
+            }
+        )
+    edges = [{"fromID": e["fromID"], "toID": e["toID"], "visible": True} for e in inner["edges"]]
+    return {"firstname": "", "surname": "", "url": "", "nodes": placed, "edges": edges}
+
+
+def _dumps(flavour: str):
+    def dumps(m: ArgumentMap) -> str:
+        return json.dumps(aif_from_map(m, flavour=flavour), ensure_ascii=False, indent=2) + "\n"
+
+    dumps.__name__ = dumps.__qualname__ = f"dumps_{flavour}"
+    dumps.__doc__ = f"The map as {flavour.upper()} JSON text (see :func:`aif_from_map`)."
+    return dumps
+
+
+dumps_aif = _dumps("aif")
+dumps_ova3 = _dumps("ova3")
+dumps_xaif = _dumps("xaif")
+
+
+# --------------------------------------------------------------------------- sniffing
+
+
+def _nodeset_looks_aif(nodeset: Any) -> bool:
+    if not isinstance(nodeset, Mapping):
+        return False
+    nodes, edges = nodeset.get("nodes"), nodeset.get("edges")
+    if not isinstance(nodes, list) or not isinstance(edges, list):
+        return False
+    sample = [n for n in nodes[:50] if isinstance(n, Mapping)]
+    return not nodes or (
+        bool(sample) and all("nodeID" in n and n.get("type") in NODE_TYPES for n in sample)
+    )
+
+
+def _ids(nodeset: Mapping) -> Iterable[Any]:
+    return (n.get("nodeID") for n in nodeset.get("nodes") or [] if isinstance(n, Mapping))
+
+
+def sniff_aif(text: str) -> bool:
+    """True for an AIFdb nodeset: ``nodes`` (typed I, RA, CA, ...) and ``edges`` at the top."""
+    data = sniff_json(text)
+    return isinstance(data, Mapping) and "AIF" not in data and _nodeset_looks_aif(data)
+
+
+def sniff_xaif(text: str) -> bool:
+    """True for xAIF: an ``AIF`` object with integer ids, or lower-case ``ova``/``dialog`` keys."""
+    data = sniff_json(text)
+    if not isinstance(data, Mapping) or not _nodeset_looks_aif(data.get("AIF")):
+        return False
+    if "OVA" in data:
+        return False
+    ints = any(isinstance(i, int) and not isinstance(i, bool) for i in _ids(data["AIF"]))
+    return ints or "ova" in data or "dialog" in data or isinstance(data.get("text"), Mapping)
+
+
+def sniff_ova3(text: str) -> bool:
+    """True for an OVA3 file: an ``AIF`` object beside ``OVA`` (or not xAIF)."""
+    data = sniff_json(text)
+    if not isinstance(data, Mapping) or not _nodeset_looks_aif(data.get("AIF")):
+        return False
+    return "OVA" in data or not sniff_xaif(text)
+
+
+register_format(
+    Format(
+        name="aif",
+        extensions=(".aif.json", ".json"),
+        description="AIF JSON (AIFdb nodeset): I, RA, CA, MA, PA, L, YA, TA nodes",
+        read=read_aif,
+        write=dumps_aif,
+        sniff=sniff_aif,
+    )
+)
+register_format(
+    Format(
+        name="ova3",
+        extensions=(".ova.json", ".json"),
+        description="OVA3 analysis: {AIF, OVA layout, text}",
+        read=read_ova3,
+        write=dumps_ova3,
+        sniff=sniff_ova3,
+    )
+)
+register_format(
+    Format(
+        name="xaif",
+        extensions=(".xaif.json", ".json"),
+        description="xAIF (arg-tech pipelines): {AIF with integer ids, ova, dialog, text}",
+        read=read_xaif,
+        write=dumps_xaif,
+        sniff=sniff_xaif,
+    )
+)

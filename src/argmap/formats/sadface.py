@@ -1,0 +1,386 @@
+"""SADFace: the Simple Argument Description Format (Simon Wells), read and written.
+
+A SADFace document is ``{"metadata": {"core": {...}, ...}, "resources": [...],
+"nodes": [...], "edges": [{id, source_id, target_id}]}``. Nodes are ``atom`` (a
+proposition: ``text``, ``sources``, ``metadata``) or argument nodes: in v0.2 a
+``"type": "scheme"`` node whose ``name`` is ``support`` or ``conflict`` (or a scheme
+name, read as a support), in v0.5 ``inference`` and ``conflict`` nodes.
+
+Reading
+-------
+The graph is read with the AIF rules (:mod:`argmap.formats.aif`): atoms are
+statements, an inference (or support scheme) gives ``supports`` from each premise,
+a conflict gives an attack, and a conflict aimed at an inference or conflict node
+gives ``undercuts``. Statement kinds are inferred from the attacks exactly as for AIF
+(claim unless it attacks; what attacks a claim is an objection, what attacks an
+objection a rebuttal, ...; symmetric conflicts and attacks the roles cannot carry
+become ``contradicts``). The scheme name is kept in ``Relation.meta["scheme"]``, an
+atom's ``sources`` and non-argmap ``metadata`` in ``meta["sadface"]``, the document
+title in the map's title.
+
+SADFace namespaces its metadata, so argmap writes what SADFace has no field for in
+an ``argmap`` namespace: the statement's kind, ``by``, ``quote``, ``source``,
+``tags``, ``note``, ``weight`` and ``meta``; the relation's kind, id, note and meta;
+the map's actors and source. Files written by argmap therefore read back whole
+(kinds stated there are kept, not inferred).
+
+Not kept (reported as warnings): the document's ``resources`` (source texts), the
+``core`` metadata other than ``title`` (analyst, dates, description, notes),
+other metadata namespaces of the document and of argument nodes, edge ids.
+
+Writing
+-------
+Writes SADFace 0.5 (``atom``, ``inference``, ``conflict`` nodes), one argument
+node per relation: a linked argument read from SADFace (one inference, several
+premises) is written back as one inference per premise. A ``contradicts`` is one
+conflict node (marked as such in its ``argmap`` metadata). What SADFace
+(with the ``argmap`` namespace) cannot hold: nothing; other SADFace tools see only
+the texts and the support/conflict structure.
+
+Examples
+--------
+>>> import argmap
+>>> m = argmap.ArgumentMap(title="Lunch")
+>>> c = m.claim("We eat out.", id="c")
+>>> o = m.objection("It costs too much.", id="o", against=c)
+>>> back, warnings = read_sadface(dumps_sadface(m))
+>>> back == m, warnings
+(True, [])
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from ..errors import FormatError
+from ..model import Actor, Source, document_adapter
+from . import Format, Loaded, register_format
+from ._json import line_of, parse_json, sniff_json
+from .aif import _bulk, _Reader
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
+
+__all__ = ["map_from_sadface", "sadface_from_map", "read_sadface", "dumps_sadface"]
+
+SADFACE_VERSION = "0.5"
+_NS = "argmap"
+_CONFLICT_NAMES = ("conflict",)
+
+
+def _kind_of(node: Mapping) -> str | None:
+    """The AIF node type a SADFace node plays: I, RA or CA (None when unknown)."""
+    t = node.get("type")
+    if t == "atom":
+        return "I"
+    if t == "inference":
+        return "RA"
+    if t == "conflict":
+        return "CA"
+    if t == "scheme":
+        name = str(node.get("name") or "").strip().lower()
+        return "CA" if name in _CONFLICT_NAMES else "RA"
+    return None
+
+
+def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = None) -> Loaded:
+    """Build a map from parsed SADFace data; see the module docstring for the rules.
+
+    Raises
+    ------
+    FormatError
+        For data that is not SADFace, naming the node or edge at fault (and its line).
+    """
+
+    def fail(message: str, *, key: str | None = None, value: Any = None) -> FormatError:
+        line = line_of(text, key, value) if key is not None else None
+        return FormatError(f"SADFace: {message}", path=path, line=line)
+
+    if not isinstance(data, Mapping):
+        raise fail(f"expected a JSON object, found {type(data).__name__}")
+    for key in ("nodes", "edges"):
+        if not isinstance(data.get(key, []), list):
+            raise fail(f"{key!r} must be a list")
+    metadata = data.get("metadata") or {}
+    if not isinstance(metadata, Mapping):
+        raise fail("'metadata' must be an object")
+    warnings: list[str] = []
+    core = metadata.get("core") or {}
+    lost_core = sorted(
+        k for k, v in core.items() if k not in ("title", "version") and v not in (None, "", [])
+    )
+    if lost_core:
+        warnings.append(f"document metadata not kept: core {', '.join(lost_core)}")
+    other_ns = sorted(k for k, v in metadata.items() if k not in ("core", _NS) and v)
+    if other_ns:
+        warnings.append(f"document metadata namespace(s) not kept: {', '.join(other_ns)}")
+    resources = data.get("resources") or []
+    if resources:
+        warnings.append(f"{len(resources)} resource(s) (source texts) not kept")
+    ours = metadata.get(_NS) if isinstance(metadata.get(_NS), Mapping) else {}
+
+    nodes, by_id, stated_kinds, stated_contradicts = [], {}, {}, set()
+    lost_meta = []
+    for i, node in enumerate(data.get("nodes") or []):
+        if not isinstance(node, Mapping) or not isinstance(node.get("id"), (str, int)):
+            raise fail(f"node {i + 1} has no 'id'")
+        nid = str(node["id"])
+        if nid in by_id:
+            raise fail(f"node id {nid!r} is used twice", key="id", value=node["id"])
+        kind = _kind_of(node)
+        if kind is None:
+            raise fail(
+                f"node {nid!r} has unknown type {node.get('type')!r} "
+                "(must be atom, inference, conflict or scheme)",
+                key="id",
+                value=node["id"],
+            )
+        by_id[nid] = node
+        meta = node.get("metadata") if isinstance(node.get("metadata"), Mapping) else {}
+        mine = meta.get(_NS) if isinstance(meta.get(_NS), Mapping) else {}
+        if kind == "I":
+            if not isinstance(node.get("text", ""), str):
+                raise fail(f"atom {nid!r}: 'text' must be a string", key="id", value=node["id"])
+            if mine.get("kind"):
+                stated_kinds[nid] = mine["kind"]
+        else:
+            if mine.get("kind") == "contradicts":
+                stated_contradicts.add(nid)
+            if any(k != _NS and v for k, v in meta.items()):
+                lost_meta.append(nid)
+        aif_node = {"nodeID": nid, "type": kind, "text": node.get("text") or ""}
+        if kind != "I":
+            aif_node["text"] = node.get("name") or ("Default Conflict" if kind == "CA" else "")
+        nodes.append(aif_node)
+    if lost_meta:
+        warnings.append(
+            f"metadata of {len(lost_meta)} inference/conflict node(s) not kept: "
+            + ", ".join(map(repr, lost_meta[:3]))
+        )
+    edges = []
+    for i, edge in enumerate(data.get("edges") or []):
+        if not isinstance(edge, Mapping):
+            raise fail(f"edge {i + 1} is not an object")
+        eid = edge.get("id", i + 1)
+        for end in ("source_id", "target_id"):
+            ref = edge.get(end)
+            if ref is None or str(ref) not in by_id:
+                raise fail(f"edge {eid!r}: {end} {ref!r} names no node", key="id", value=eid)
+        edges.append({"fromID": str(edge["source_id"]), "toID": str(edge["target_id"])})
+
+    reader = _Reader(
+        {"nodes": nodes, "edges": edges},
+        path=path,
+        text=None,
+        stated_kinds=stated_kinds,
+        stated_contradicts=frozenset(stated_contradicts),
+    )
+    with _bulk():
+        statements, relations = reader.parts()
+    warnings += [w.replace("RA", "inference").replace("CA", "conflict") for w in reader.warnings]
+
+    # carry the SADFace node itself, and what the argmap namespace states, onto the map
+    actors = {a.id: a for a in reader.actors.values()}
+    for raw in ours.get("actors") or []:
+        try:
+            a = Actor.model_validate(raw)
+        except ValidationError as exc:
+            raise fail(f"metadata.argmap.actors: {exc.errors()[0]['msg']}: {raw!r}") from None
+        actors[a.id] = a
+    for s in statements:
+        node = by_id[s["meta"]["aif"]["nodeID"]]
+        meta = dict(node.get("metadata") or {})
+        mine = meta.pop(_NS, None) or {}
+        s["meta"] = {}
+        sad = {k: node[k] for k in ("sources",) if node.get(k)}
+        if meta:
+            sad["metadata"] = meta
+        if sad:
+            s["meta"]["sadface"] = sad
+        for field in ("by", "quote", "source", "tags", "note", "weight"):
+            if mine.get(field) is not None:
+                s[field] = mine[field]
+        if isinstance(mine.get("meta"), Mapping):
+            s["meta"].update(mine["meta"])
+        if "by" in s and s["by"] not in actors:
+            actors[s["by"]] = Actor(id=s["by"], name=s["by"])
+            warnings.append(f"statement {s['id']!r}: actor {s['by']!r} not declared; added")
+    renamed: dict[str, str | None] = {}
+    olds: list[str] = []
+    for r in relations:
+        node = by_id[r["meta"]["aif"]["nodeID"]]
+        old_id = r["id"]
+        meta = node.get("metadata") if isinstance(node.get("metadata"), Mapping) else {}
+        mine = meta.get(_NS) if isinstance(meta.get(_NS), Mapping) else {}
+        r["meta"] = {"scheme": node["name"]} if node.get("name") else {}
+        if mine:
+            if "id" in mine:
+                r["id"] = mine["id"]
+            if mine.get("note") is not None:
+                r["note"] = mine["note"]
+            r["meta"] = dict(mine["meta"]) if isinstance(mine.get("meta"), Mapping) else {}
+        renamed[old_id] = r["id"]
+        olds.append(old_id)
+    for r in relations:
+        if r["kind"] == "undercuts":
+            r["to"] = renamed.get(r["to"]) or r["to"]
+    targets = {r["to"] for r in relations if r["kind"] == "undercuts"}
+    for r, old in zip(relations, olds, strict=True):
+        if r["id"] is None:
+            if old in targets:  # something undercuts it: it needs its id
+                r["id"] = old
+            else:
+                del r["id"]
+    title = core.get("title") if isinstance(core.get("title"), str) else None
+    source = ours.get("source")
+    try:
+        doc = document_adapter.validate_python(
+            {
+                "title": title,
+                "source": Source.model_validate(source) if source else None,
+                "actors": list(actors.values()),
+                "statements": statements,
+                "relations": relations,
+            }
+        )
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise fail(f"argmap metadata does not fit the model at {where}: {err['msg']}") from None
+    from ..map import ArgumentMap
+
+    m = ArgumentMap.from_document(doc, validate=False)
+    problems = m.problems()
+    if problems:
+        raise FormatError(
+            "SADFace: the argmap metadata breaks the map's rules: " + "; ".join(problems),
+            path=path,
+        )
+    return Loaded(m, warnings)
+
+
+def read_sadface(text: str, path: str | None = None) -> Loaded:
+    """Read SADFace JSON text: ``(map, warnings)``."""
+    return map_from_sadface(parse_json(text, path, what="SADFace JSON"), path=path, text=text)
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _clean(value: Any) -> Any:
+    return json.loads(json.dumps(value, ensure_ascii=False))
+
+
+def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
+    """The map as a SADFace 0.5 document (plain data).
+
+    Examples
+    --------
+    >>> import argmap
+    >>> m = argmap.ArgumentMap(title="T")
+    >>> _ = m.claim("A.", id="a", supports=m.claim("B.", id="b"))
+    >>> doc = sadface_from_map(m)
+    >>> [(n["id"], n["type"]) for n in doc["nodes"]]
+    [('b', 'atom'), ('a', 'atom'), ('a>supports>b', 'inference')]
+    """
+    core: dict[str, Any] = {"version": SADFACE_VERSION}
+    if m.title is not None:
+        core["title"] = m.title
+    ns: dict[str, Any] = {}
+    if m.actors():
+        ns["actors"] = [a.model_dump(mode="json", exclude_none=True) for a in m.actors()]
+    if m.source is not None:
+        ns["source"] = m.source.model_dump(mode="json", exclude_none=True)
+    metadata: dict[str, Any] = {"core": core}
+    if ns:
+        metadata[_NS] = ns
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    used = {s.id for s in m.statements()}
+    for s in m.statements():
+        sad = s.meta.get("sadface") if isinstance(s.meta.get("sadface"), Mapping) else {}
+        mine: dict[str, Any] = {"kind": s.kind}
+        for field in ("by", "quote", "note", "weight"):
+            if getattr(s, field) is not None:
+                mine[field] = getattr(s, field)
+        if s.tags:
+            mine["tags"] = list(s.tags)
+        if s.source is not None:
+            mine["source"] = s.source.model_dump(mode="json", exclude_none=True)
+        rest = {k: v for k, v in s.meta.items() if k != "sadface"}
+        if rest:
+            mine["meta"] = _clean(rest)
+        node_meta = dict(sad.get("metadata") or {})
+        node_meta[_NS] = mine
+        nodes.append(
+            {
+                "id": s.id,
+                "type": "atom",
+                "text": s.text,
+                "sources": list(sad.get("sources") or []),
+                "metadata": node_meta,
+            }
+        )
+    node_of: dict[str, str] = {}
+    for r in m.relations():
+        nid = r.id or r.key
+        while nid in used:
+            nid += "'"
+        used.add(nid)
+        node_of[r.key] = nid
+    for r in m.relations():
+        nid = node_of[r.key]
+        mine = {"kind": r.kind}
+        if r.id is not None:
+            mine["id"] = r.id
+        else:
+            mine["id"] = None
+        if r.note is not None:
+            mine["note"] = r.note
+        if r.meta:
+            mine["meta"] = _clean(r.meta)
+        node: dict[str, Any] = {"id": nid}
+        if r.kind == "supports":
+            scheme = r.meta.get("scheme")
+            node.update(type="inference", name=scheme if isinstance(scheme, str) else "support")
+        else:
+            node.update(type="conflict", name="conflict")
+        node["metadata"] = {_NS: mine}
+        nodes.append(node)
+        target = node_of[r.to] if r.kind == "undercuts" else r.to
+        for a, b in ((r.from_, nid), (nid, target)):
+            edges.append({"id": f"{a}->{b}", "source_id": a, "target_id": b})
+    return {"metadata": metadata, "resources": [], "nodes": nodes, "edges": edges}
+
+
+def dumps_sadface(m: ArgumentMap) -> str:
+    """The map as SADFace JSON text (see :func:`sadface_from_map`)."""
+    return json.dumps(sadface_from_map(m), ensure_ascii=False, indent=2) + "\n"
+
+
+def sniff_sadface(text: str) -> bool:
+    """True for SADFace: ``metadata``, and ``nodes`` typed atom, scheme, inference or conflict."""
+    data = sniff_json(text)
+    if not isinstance(data, Mapping) or not isinstance(data.get("metadata"), Mapping):
+        return False
+    nodes = data.get("nodes")
+    if not isinstance(nodes, list) or "edges" not in data:
+        return False
+    sample = [n for n in nodes[:50] if isinstance(n, Mapping)]
+    return all(_kind_of(n) is not None for n in sample)
+
+
+register_format(
+    Format(
+        name="sadface",
+        extensions=(".sadface.json", ".json"),
+        description="SADFace JSON (v0.2 and v0.5): atoms, inference and conflict nodes",
+        read=read_sadface,
+        write=dumps_sadface,
+        sniff=sniff_sadface,
+    )
+)
