@@ -7,6 +7,7 @@ Run ``python benchmarks/bench_formats.py``; the figures go to stdout and to
 
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import sys
@@ -77,7 +78,85 @@ def bench_kialo(tmp: Path):
     )
 
 
-SECTIONS = [bench_kialo]
+# ---------------------------------------------------------------- AIF (part A)
+def aif_nodeset(n: int, *, seed: int = 4) -> str:
+    """An AIFdb nodeset with ``n`` I nodes, each spoken (L -> YA -> I) by one of 20 people.
+
+    Every I node but the first is a premise of an RA into an earlier node (linked
+    arguments of two premises now and then) or the source of a CA against an earlier
+    node; every tenth CA targets an RA node (an undercut).
+    """
+    rng = random.Random(seed)
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    locutions: list[dict] = []
+    next_id = iter(range(1, 10 * n + 100))
+
+    def node(kind: str, text: str) -> str:
+        nid = str(next(next_id))
+        nodes.append(
+            {"nodeID": nid, "text": text, "type": kind, "timestamp": "2024-01-01 10:00:00"}
+        )
+        return nid
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+
+    people = [f"Speaker {i}" for i in range(20)]
+    i_nodes: list[str] = []
+    ra_nodes: list[str] = []
+    for k in range(n):
+        who = rng.randrange(len(people))
+        text = f"Proposition {k}: the argument goes on with point {rng.randrange(10**6)}."
+        i = node("I", text)
+        loc = node("L", f"{people[who]} : {text}")
+        ya = node("YA", "Asserting")
+        edge(loc, ya)
+        edge(ya, i)
+        locutions.append({"nodeID": loc, "personID": str(who), "timestamp": "2024-01-01 10:00:00"})
+        if i_nodes:
+            target = i_nodes[rng.randrange(len(i_nodes))]
+            roll = rng.random()
+            if roll < 0.7:
+                ra = node("RA", "Default Inference")
+                edge(i, ra)
+                if len(i_nodes) > 2 and rng.random() < 0.1:
+                    other = i_nodes[rng.randrange(len(i_nodes))]
+                    if other != target:
+                        edge(other, ra)
+                edge(ra, target)
+                ra_nodes.append(ra)
+            else:
+                ca = node("CA", "Default Conflict")
+                edge(i, ca)
+                if ra_nodes and rng.random() < 0.1:
+                    edge(ca, ra_nodes[rng.randrange(len(ra_nodes))])
+                else:
+                    edge(ca, target)
+        i_nodes.append(i)
+    participants = [
+        {"participantID": str(i), "firstname": "Speaker", "surname": str(i)} for i in range(20)
+    ]
+    doc = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+    return json.dumps(doc, indent=1)
+
+
+def bench_aif(tmp: Path):
+    path = tmp / "generated.aif.json"
+    path.write_text(aif_nodeset(10_000), encoding="utf-8")
+    m, _ = read(path)
+    assert len(m) == 10_000, len(m)
+    best, median = _best(lambda: read(path))
+    return (
+        "AIF nodeset, 10,000 I nodes + RA/CA, L/YA (argmap.read)",
+        f"{len(m)} statements, {len(m.relations())} relations, {len(m.actors())} actors",
+        best,
+        median,
+        1.0,
+    )
+
+
+SECTIONS = [bench_kialo, bench_aif]
 
 
 def main() -> int:

@@ -84,6 +84,7 @@ __all__ = [
     "load",
     "loads",
     "read",
+    "from_networkx",
     # analysis
     "BipolarFramework",
     "ObjectionStatus",
@@ -131,6 +132,7 @@ _LAZY = {
     "UnknownSupportError": "analysis.translate",
     "argumentation_framework": "analysis.translate",
     "translate": "analysis.translate",
+    "from_networkx": "formats.networkx_io",
 }
 
 

@@ -709,7 +709,9 @@ class ArgumentMap:
         (``kind``, ``text``, ``by``, ...). Edges carry ``kind`` (and
         ``id`` when set). An undercut, which targets a relation, becomes an edge
         from the undercutter to the undercut relation's target statement with
-        ``undercuts`` set to the undercut relation's key.
+        ``undercuts`` set to the undercut relation's key. The graph carries
+        ``title``, and ``source`` and ``actors`` (plain dicts) when set, so that
+        :func:`argmap.from_networkx` can rebuild the map.
 
         Examples
         --------
@@ -723,6 +725,10 @@ class ArgumentMap:
         import networkx as nx
 
         G = nx.MultiDiGraph(title=self.title)
+        if self.source is not None:
+            G.graph["source"] = self.source.model_dump(exclude_none=True)
+        if self._actors:
+            G.graph["actors"] = [a.model_dump(exclude_none=True) for a in self._actors.values()]
         for s in self.statements():
             G.add_node(s.id, **s.model_dump(exclude={"id"}, exclude_none=True))
         for r in self._relations.values():
@@ -763,11 +769,14 @@ class ArgumentMap:
             if a.id in m._actors:
                 problems.append(f"actor {a.id!r}: id is used twice")
             m._actors[a.id] = a
+        nodes: dict[str, Statement] = {}
         for s in doc.statements:
-            if s.id in m._graph:
+            if s.id in nodes:
                 problems.append(f"statement {s.id!r}: id is used twice")
                 continue
-            m._graph.add_node(s.id, statement=s)
+            nodes[s.id] = s
+        # bulk insertion: networkx clears its caches once, not once per node or edge
+        m._graph.add_nodes_from((sid, {"statement": s}) for sid, s in nodes.items())
         for r in doc.relations:
             if r.key in m._relations:
                 problems.append(
@@ -780,9 +789,11 @@ class ArgumentMap:
                 )
                 continue
             m._relations[r.key] = r
-        for r in m._relations.values():
-            if r.kind != "undercuts" and r.from_ in m._graph and r.to in m._graph:
-                m._graph.add_edge(r.from_, r.to, key=r.key, relation=r)
+        m._graph.add_edges_from(
+            (r.from_, r.to, r.key, {"relation": r})
+            for r in m._relations.values()
+            if r.kind != "undercuts" and r.from_ in nodes and r.to in nodes
+        )
         if validate:
             problems = list(dict.fromkeys(problems + m.problems()))
             if problems:

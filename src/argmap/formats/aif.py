@@ -109,7 +109,7 @@ from pydantic import ValidationError
 from ..errors import FormatError
 from ..model import ID_PATTERN, Actor, Relation, document_adapter
 from ..rules import RULES, UNDERCUTTABLE, relation_problem
-from . import Format, Loaded, register_format
+from . import Format, Loaded, _load_builtin, register_format
 from ._json import line_of, parse_json, sniff_json
 from ._roles import attack_kind, infer_roles
 
@@ -1173,10 +1173,10 @@ def _nodeset_looks_aif(nodeset: Any) -> bool:
     nodes, edges = nodeset.get("nodes"), nodeset.get("edges")
     if not isinstance(nodes, list) or not isinstance(edges, list):
         return False
+    if not nodes:  # an empty nodeset is AIF only with AIF's other lists beside it
+        return "locutions" in nodeset or "participants" in nodeset
     sample = [n for n in nodes[:50] if isinstance(n, Mapping)]
-    return not nodes or (
-        bool(sample) and all("nodeID" in n and n.get("type") in NODE_TYPES for n in sample)
-    )
+    return bool(sample) and all("nodeID" in n and n.get("type") in NODE_TYPES for n in sample)
 
 
 def _ids(nodeset: Mapping) -> Iterable[Any]:
@@ -1207,6 +1207,9 @@ def sniff_ova3(text: str) -> bool:
         return False
     return "OVA" in data or not sniff_xaif(text)
 
+
+# the native formats come first in the registry, so that they win ties on '.json'
+_load_builtin()
 
 register_format(
     Format(

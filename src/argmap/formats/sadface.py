@@ -58,7 +58,7 @@ from pydantic import ValidationError
 
 from ..errors import FormatError
 from ..model import Actor, Source, document_adapter
-from . import Format, Loaded, register_format
+from . import Format, Loaded, _load_builtin, register_format
 from ._json import line_of, parse_json, sniff_json
 from .aif import _bulk, _Reader
 
@@ -373,6 +373,9 @@ def sniff_sadface(text: str) -> bool:
     sample = [n for n in nodes[:50] if isinstance(n, Mapping)]
     return all(_kind_of(n) is not None for n in sample)
 
+
+# the native formats come first in the registry, so that they win ties on '.json'
+_load_builtin()
 
 register_format(
     Format(
