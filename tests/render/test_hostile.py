@@ -127,7 +127,7 @@ _NODE = re.compile(r'^  (s\d+)(\(\[|\[/|\[\[|\[\(|\(|\[)"([^"]*)"(\]\)|\\\]|\]\]
 _LINK = re.compile(r"^  [sj]\d+ (-->|==>|-\.->|---|<-->|<==>) [sj]\d+$")
 _OTHER = re.compile(
     r"^(---|flowchart (BT|TB|LR|RL)|  classDef \w+ [^\n]*|  class [sj]\d+ [\w ]+"
-    r"|  linkStyle [\d,]+ [^\n]*|  j\d+\(\( \)\))$"
+    r'|  linkStyle [\d,]+ [^\n]*|  j\d+\(\("? "?\)\))$'
 )
 _OWN_TAGS = re.compile(r"</?(b|i)>|<br/>")
 

@@ -97,17 +97,18 @@ class TestToHtml:
         assert f"'sha256-{digest}'" in csp
         assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
 
-    def test_unanswered_highlighted_by_default(self, lunch):
-        assert 'class="node argmap-statement argmap-objection argmap-unanswered"' in to_html(
-            lunch
-        ).replace("&#45;", "-")
-        plain = to_html(lunch, highlight=None).replace("&#45;", "-")
-        assert "argmap-unanswered" not in plain
+    def test_highlight_option_reaches_the_drawing(self, lunch):
+        marked = to_html(lunch, highlight="unanswered").replace("&#45;", "-")
+        assert 'class="node argmap-statement argmap-objection argmap-unanswered"' in marked
+        assert "unanswered objection</li>" in marked  # and the legend explains it
+        plain = to_html(lunch).replace("&#45;", "-")
+        assert "argmap-unanswered" not in plain and "unanswered objection</li>" not in plain
 
-    def test_drawing_title_off_by_default(self, lunch):
-        # the page's heading shows the title; the drawing does not repeat it
+    def test_title_heads_the_page_not_the_drawing(self, lunch):
         assert to_html(lunch).count(">Lunch<") == 2  # <title> and <h1>
-        assert to_html(lunch, title=True).count(">Lunch<") == 3
+        page = to_html(lunch, title="Other")
+        assert '<h1 id="am-title">Other</h1>' in page and ">Lunch<" not in page
+        assert "<h1" not in to_html(lunch, title=False)
 
     def test_summary_line(self, lunch):
         page = to_html(lunch)

@@ -169,7 +169,7 @@ def _svg_body(svg: str) -> str:
     return svg[start:].strip()
 
 
-def _legend_html() -> str:
+def _legend_html(unanswered: bool) -> str:
     esc = html.escape
     rows = []
 
@@ -184,7 +184,8 @@ def _legend_html() -> str:
     for kind, st in S.KIND_STYLES.items():
         radius = ";border-radius:6px" if "rounded" in st.style else ""
         box(st.fill, st.border, 2, kind, radius)
-    box("#ffffff", S.UNANSWERED["color"], 4, "unanswered objection")
+    if unanswered:
+        box("#ffffff", S.UNANSWERED["color"], 4, "unanswered objection")
     words = {
         "supports": "supports",
         "objects": "objects to",
@@ -516,7 +517,9 @@ def _csp(script: str) -> str:
     )
 
 
-def to_html(m: ArgumentMap, *, engine: str | None = None, **options: Any) -> str:
+def to_html(
+    m: ArgumentMap, *, engine: str | None = None, title: bool | str = True, **options: Any
+) -> str:
     """The map as one self-contained, interactive HTML page.
 
     Parameters
@@ -524,11 +527,12 @@ def to_html(m: ArgumentMap, *, engine: str | None = None, **options: Any) -> str
     m : ArgumentMap
     engine : {"dot", "graphviz-pure"}, optional
         The layout engine (see :func:`argmap.render.engines.find_engine`).
+    title : bool or str, default True
+        The page's heading: True for the map's title (and its source), a
+        string to replace it, False for none. The drawing never repeats it.
     **options
-        Drawing options of :func:`argmap.render.to_graphviz`. The page shows
-        the title and a legend of its own, so the drawing's ``title`` defaults
-        to False here (the page's heading shows it), and ``highlight`` to
-        ``"unanswered"``; pass ``highlight=None`` to draw without it.
+        Drawing options of :func:`argmap.render.to_graphviz` (e.g.
+        ``highlight="unanswered"``, ``color_by="actor"``, ``legend=True``).
 
     Returns
     -------
@@ -550,14 +554,13 @@ def to_html(m: ArgumentMap, *, engine: str | None = None, **options: Any) -> str
     """
     from .output import render_svg
 
-    options.setdefault("title", False)
-    options.setdefault("highlight", "unanswered")
-    svg = _svg_body(render_svg(m, engine=engine, **options))
+    svg = _svg_body(render_svg(m, engine=engine, title=False, **options))
     data = page_data(m)
     esc = html.escape
-    title = m.title or "Argument map"
+    heading = (m.title if title is True else title) or ""
+    page_title = heading or m.title or "Argument map"
     sub = []
-    if m.source is not None:
+    if m.source is not None and title is True:
         src = m.source
         sub = [p for p in (src.author, src.publisher, src.date) if p]
         if src.title and src.title != m.title:
@@ -574,20 +577,20 @@ def to_html(m: ArgumentMap, *, engine: str | None = None, **options: Any) -> str
         f'<meta http-equiv="Content-Security-Policy" content="{esc(_csp(script))}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="generator" content="argmap">\n'
-        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<title>{esc(page_title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         '<header><div class="am-zoom" role="toolbar" aria-label="zoom">'
         '<button type="button" data-zoom="out" title="zoom out">\u2212</button>'
         '<button type="button" data-zoom="fit" title="fit to window">fit</button>'
         '<button type="button" data-zoom="1" title="actual size">1:1</button>'
         '<button type="button" data-zoom="in" title="zoom in">+</button></div>'
-        f'<h1 id="am-title">{esc(title)}</h1>\n'
-        f'<div class="am-sub">{esc(sub_line)}</div>\n'
+        + (f'<h1 id="am-title">{esc(heading)}</h1>\n' if heading else "")
+        + f'<div class="am-sub">{esc(sub_line)}</div>\n'
         '<div class="am-help">Hover a statement for its full text, quote, author and source. '
         "Click it to highlight what attacks it (red) and supports it (green) and what it "
         "targets (blue); click the background or press Esc to clear.</div></header>\n"
         f'<main><div id="am-canvas">{svg}</div>\n'
         '<aside><div id="am-panel" aria-live="polite"></div>\n'
-        f"<h3>Legend</h3>{_legend_html()}</aside></main>\n"
+        f"<h3>Legend</h3>{_legend_html(options.get('highlight') == 'unanswered')}</aside></main>\n"
         f'<script type="application/json" id="argmap-data">{json_for_script(data)}</script>\n'
         f"<script>{script}</script>\n"
         "</body>\n</html>\n"
