@@ -200,7 +200,7 @@ class TestStatuses:
 class TestDialecticAgreement:
     """The unanswered-objections check agrees with the grounded labelling."""
 
-    @settings(max_examples=150, deadline=None)
+    @settings(max_examples=80, deadline=None)
     @given(maps(max_statements=10, rich=False))
     def test_answered_iff_out_or_all_attacks_out(self, m):
         t = translate(m)
@@ -213,7 +213,7 @@ class TestDialecticAgreement:
             )
             assert st_.answered == expected, o.id
 
-    @settings(max_examples=100, deadline=None)
+    @settings(max_examples=50, deadline=None)
     @given(maps(max_statements=10, rich=False))
     def test_dialectic_grounded_labels_is_the_one_implementation(self, m):
         baf = argmap.bipolar_framework(m)
@@ -351,7 +351,7 @@ class TestExplain:
         with pytest.raises(argmap.UnknownIdError, match="'nope'"):
             explain(m, "nope")
 
-    @settings(max_examples=80, deadline=None)
+    @settings(max_examples=30, deadline=None)
     @given(maps(max_statements=8, rich=False))
     def test_explanations_are_consistent_with_labels(self, m):
         labels = statuses(m)
