@@ -86,6 +86,8 @@ def detect_format(path: str, text: str | None = None, *, writing: bool = False) 
         if any(lower.endswith(ext) for ext in f.extensions)
         and (f.write if writing else f.read) is not None
     ]
+    # the longest matching extension wins: 'x.aif.json' is AIF before it is JSON
+    candidates.sort(key=lambda f: -max(len(e) for e in f.extensions if lower.endswith(e)))
     if len(candidates) > 1 and text is not None:
         sniffed = [f for f in candidates if f.sniff is not None and f.sniff(text)]
         if sniffed:
@@ -119,5 +121,5 @@ def _load_builtin() -> None:
         importlib.import_module(f"{__name__}.{module}")
 
 
-_BUILTIN: tuple[str, ...] = ("native", "kialo")
+_BUILTIN: tuple[str, ...] = ("native", "kialo", "argdown", "aif", "sadface", "networkx_io")
 """Modules of this package that register formats; add new format modules here."""

@@ -1,0 +1,1042 @@
+"""Argdown documents (argdown.org): import of the practical language, export of any map.
+
+Import
+------
+What the importer reads, and where it goes in the map:
+
+=================================  ==================================================
+Argdown                            argmap
+=================================  ==================================================
+``[Title]: text``, ``[Title]``     a statement; the title gives its id (kept as is when
+                                   it is a valid id, else slugged; the original title is
+                                   then kept in ``meta["argdown_title"]``). The same
+                                   title again is the same statement (equivalence);
+                                   further texts go to ``meta["argdown_texts"]``.
+``<Title>: text``, ``<Title>``     a statement with ``meta["argdown"] == "argument"``;
+                                   its kind follows its role like any statement.
+an untitled paragraph or           a statement (Argdown's model counts them too); its id
+relation child                     is made from its text.
+``+`` ``<+`` / ``+>``              ``supports`` (child to parent / parent to child)
+``-`` ``<-`` / ``->``              an attack: ``objects`` or ``rebuts`` by role
+``_`` ``<_`` / ``_>``              ``undercuts`` the relation that leaves its target (the
+                                   argument's inference)
+``><``                             ``contradicts``
+indentation                        nested relation trees
+``(1) premise`` ... ``--`` /       premise-conclusion structure: each premise
+``----`` / ``-- rule --`` ...      ``supports`` the conclusion of its inference step, and
+``(n) conclusion``                 the argument ``supports`` its main conclusion; these
+                                   relations carry ``meta={"argdown": "pcs"}``; the
+                                   inference rule and its data go to the conclusion's
+                                   ``meta["argdown_inference"]``
+``#tag``, ``#(tag with spaces)``   ``tags`` (trailing tags leave the text, inline ones
+                                   stay in it)
+``# Heading``, ``## Sub``          groups, kept as the heading path in
+                                   ``meta["argdown_section"]`` (a list of titles)
+``{...}`` data                     ``meta["argdown_data"]``; the ``argmap`` key holds
+                                   what argmap itself wrote (see Export)
+``=== ... ===`` front matter       ``title`` gives the map title, ``author``/``date``/
+                                   ``subTitle`` its source; ``argmap`` holds the actors
+                                   and source argmap wrote; other keys (Argdown's
+                                   display settings) are reported as not kept
+``//``, ``/* */``, ``<!-- -->``    comments: skipped
+``\\#`` and other escapes          the character itself
+=================================  ==================================================
+
+Statement roles follow the attack graph (:mod:`argmap.formats._roles`): what attacks a
+claim is an objection, what attacks an objection a rebuttal, and so on down the
+chain; a statement that only undercuts is an objection. An attack the roles cannot
+carry (an objection attacking an objection) is kept as ``contradicts`` with
+``meta={"argdown": "attack"}`` and a warning. An undercut aimed at a statement with
+no outgoing relation is kept as an attack, with a warning.
+
+Export
+------
+:func:`dumps_argdown` writes any map: each statement as ``[id]: text`` (``<id>: text``
+for arguments), grouped under its headings, with its outgoing relations beneath it
+(``+>``, ``->``, ``><``, ``_>``). What Argdown has no syntax for goes into the
+statement's ``{argmap: {...}}`` data (``by``, ``quote``, ``source``, ``note``,
+``weight``, ``meta``, a ``kind`` the roles would not give back, texts with line
+breaks, relation ids, notes and metadata) and the front matter's ``argmap`` key
+(actors, the map's source), so a map survives native -> Argdown -> native whole.
+Text is escaped with backslashes so that Argdown reads it literally.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..errors import FormatError
+from ..model import ID_PATTERN, Actor, Relation, Source, statement_adapter
+from . import Format, Loaded, register_format
+from ._roles import attack_kind, infer_roles
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
+
+__all__ = ["loads_argdown", "dumps_argdown", "sniff_argdown"]
+
+# ----------------------------------------------------------------------------- lexing
+_ID = re.compile(ID_PATTERN)
+_OPS = {
+    "+": ("support", False),
+    "<+": ("support", False),
+    "+>": ("support", True),
+    "-": ("attack", False),
+    "<-": ("attack", False),
+    "->": ("attack", True),
+    "_": ("undercut", False),
+    "<_": ("undercut", False),
+    "_>": ("undercut", True),
+    "><": ("contradict", True),
+}
+"""Relation operator: (type, whether the parent is the source)."""
+_RELATION = re.compile(r"([ \t]*)(\+>|<\+|->|<-|_>|<_|><|\+|-|_)[ \t]+(\S.*)")
+_PREMISE = re.compile(r"([ \t]*)\((\d+)\)[ \t]+(.*)")
+_INFERENCE = re.compile(r"[ \t]*--(?:-*[ \t]*|[ \t]*(.*?)[ \t]*--+[ \t]*)")
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
+_TITLED = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()(:)?[ \t]*(.*)", re.S)
+_ARGUMENT = re.compile(r"<((?:[^>\\]|\\.)+)>(:)?[ \t]*(.*)", re.S)
+_TAG = re.compile(r"(?<![\\\w(])#(?:\(([^)]+)\)|([\w-]+))")
+_TRAILING_TAGS = re.compile(r"(?:[ \t]*(?<![\\\w(])#(?:\([^)]+\)|[\w-]+))+[ \t]*$")
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _blank_comments(text: str) -> str:
+    """The text with comments replaced by spaces (newlines kept, so lines stay put)."""
+    out: list[str] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\" and i + 1 < n:
+            out.append(text[i : i + 2])
+            i += 2
+            continue
+        end = None
+        if c == "/" and text.startswith("/*", i):
+            end = text.find("*/", i + 2)
+            end = n if end < 0 else end + 2
+        elif c == "<" and text.startswith("<!--", i):
+            end = text.find("-->", i + 4)
+            end = n if end < 0 else end + 3
+        elif c == "/" and text.startswith("//", i) and (i == 0 or text[i - 1] in " \t\n"):
+            end = text.find("\n", i)
+            end = n if end < 0 else end
+        if end is not None:
+            out.append(re.sub(r"[^\n]", " ", text[i:end]))
+            i = end
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _unescape(text: str) -> str:
+    return _UNESCAPE.sub(r"\1", text)
+
+
+# ----------------------------------------------------------------------------- parse tree
+@dataclass
+class _Element:
+    """One Argdown statement or argument (an equivalence class), as read."""
+
+    key: tuple[str, str]
+    title: str | None
+    line: int
+    texts: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)
+    section: tuple[str, ...] = ()
+    inference: list[dict[str, Any]] = field(default_factory=list)
+    defined: bool = False
+
+    @property
+    def is_argument(self) -> bool:
+        return self.key[0] == "a"
+
+
+@dataclass
+class _Rel:
+    source: tuple[str, str]
+    target: tuple[str, str]
+    type: str  # support, attack, undercut, contradict, pcs
+    line: int
+
+
+@dataclass
+class _Open:
+    """An element whose text may continue on the next lines."""
+
+    element: _Element
+    parts: list[str]
+    line: int
+    indent: int
+
+
+class _Parser:
+    def __init__(self, path: str | None):
+        self.path = path
+        self.elements: dict[tuple[str, str], _Element] = {}
+        self.relations: list[_Rel] = []
+        self.section: tuple[str, ...] = ()
+        self.losses: list[str] = []
+        self.untitled = 0
+        self.front: dict[str, Any] = {}
+
+    def error(self, message: str, line: int) -> FormatError:
+        return FormatError(message, path=self.path, line=line)
+
+    # -- elements
+    def element(self, kind: str, title: str | None, line: int) -> _Element:
+        if title is None:
+            self.untitled += 1
+            key = ("u", str(self.untitled))
+        else:
+            key = (kind, title)
+        el = self.elements.get(key)
+        if el is None:
+            el = self.elements[key] = _Element(key, title, line, section=self.section)
+        return el
+
+    def parse_element(self, content: str, line: int) -> tuple[_Element, str | None]:
+        """The element a line starts, and its own text (None for a bare reference)."""
+        for kind, pattern in (("s", _TITLED), ("a", _ARGUMENT)):
+            m = pattern.match(content)
+            if m is not None:
+                el = self.element(kind, _unescape(m.group(1)).strip(), line)
+                if m.group(2):
+                    self.define(el)
+                    return el, m.group(3)
+                return el, _rest_or_none(m.group(3))
+        el = self.element("s", None, line)
+        self.define(el)
+        return el, content
+
+    def define(self, el: _Element) -> None:
+        """An element belongs to the section of its first definition (else first mention)."""
+        if not el.defined:
+            el.defined = True
+            el.section = self.section
+
+    def finish(self, op: _Open | None) -> None:
+        """Close an element: split off data and tags, keep its text."""
+        if op is None:
+            return
+        raw = " ".join(p.strip() for p in op.parts).strip()
+        el = op.element
+        data, raw = self.split_data(raw, op.line)
+        tags = [_unescape(a or b) for a, b in _TAG.findall(raw)]
+        trailing = _TRAILING_TAGS.search(raw)
+        if trailing is not None:
+            raw = raw[: trailing.start()]
+        text = _unescape(raw).strip()
+        for t in tags:
+            if t not in el.tags:
+                el.tags.append(t)
+        if data:
+            for k, v in data.items():
+                if k in el.data and el.data[k] != v:
+                    self.losses.append(
+                        f"line {op.line}: data key {k!r} of {_name(el)} given twice; "
+                        "the first value is kept"
+                    )
+                else:
+                    el.data[k] = v
+        if text and text not in el.texts:
+            el.texts.append(text)
+
+    def split_data(self, raw: str, line: int) -> tuple[dict[str, Any] | None, str]:
+        """Cut a trailing ``{...}`` data block off a text and parse it."""
+        start = _unescaped_index(raw, "{")
+        if start < 0:
+            return None, raw
+        depth, quote, i = 0, None, start
+        while i < len(raw):
+            c = raw[i]
+            if quote:
+                if c == "\\":
+                    i += 1
+                elif c == quote:
+                    quote = None
+            elif c in "\"'" and raw[i - 1] in "{[:, ":
+                quote = c
+            elif c in "{[":
+                depth += 1
+            elif c in "}]":
+                depth -= 1
+                if depth == 0:
+                    break
+            i += 1
+        if depth != 0:
+            raise self.error(f"unclosed '{{' data block: {raw[start : start + 40]!r}", line)
+        block, rest = raw[start : i + 1], raw[:start] + raw[i + 1 :]
+        return _parse_data(block, lambda msg: self.error(msg, line)), rest
+
+    # -- the document
+    def parse(self, text: str) -> None:
+        text = _blank_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
+        lines = text.split("\n")
+        i = self.front_matter(lines)
+        stack: list[tuple[int, _Element]] = []  # (indent, element) parents of relations
+        current: _Open | None = None
+        pcs: _Pcs | None = None
+        blank = True
+        last_argument: _Element | None = None
+        while i < len(lines):
+            raw = lines[i]
+            lineno = i + 1
+            i += 1
+            stripped = raw.strip()
+            if not stripped:
+                self.finish(current)
+                current = None
+                blank = True
+                continue
+            indent = len(raw) - len(raw.lstrip(" \t"))
+            heading = _HEADING.fullmatch(raw) if indent == 0 else None
+            if heading is not None:
+                self.finish(current)
+                if pcs is not None:
+                    self.close_pcs(pcs)
+                current, pcs, stack, last_argument = None, None, [], None
+                title = [heading.group(2)]
+                while i < len(lines) and lines[i].strip():  # a heading runs to a blank line
+                    title.append(lines[i].strip())
+                    i += 1
+                self.heading(len(heading.group(1)), " ".join(t.strip() for t in title), lineno)
+                blank = False
+                continue
+            rel = _RELATION.fullmatch(raw)
+            if rel is not None:
+                self.finish(current)
+                current = None
+                while stack and stack[-1][0] >= indent:
+                    stack.pop()
+                if not stack:
+                    raise self.error(
+                        f"relation {rel.group(2)!r} has no parent: put it under the "
+                        "statement or argument it relates to (indented, on the next line)",
+                        lineno,
+                    )
+                parent = stack[-1][1]
+                child, own = self.parse_element(rel.group(3), lineno)
+                rtype, parent_first = _OPS[rel.group(2)]
+                src, dst = (parent, child) if parent_first else (child, parent)
+                self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
+                stack.append((indent, child))
+                current = _Open(child, [own] if own is not None else [], lineno, indent)
+                last_argument = None  # only a top-level argument takes the pcs that follows
+                blank = False
+                continue
+            prem = _PREMISE.fullmatch(raw)
+            if prem is not None:
+                self.finish(current)
+                if pcs is None:
+                    if last_argument is None:
+                        self.untitled += 1
+                        last_argument = self.element(
+                            "a", f"Untitled argument {self.untitled}", lineno
+                        )
+                    pcs = _Pcs(last_argument)
+                    self.define(last_argument)
+                el, own = self.parse_element(prem.group(3), lineno)
+                pcs.members.append(el)
+                current = _Open(el, [own] if own is not None else [], lineno, indent)
+                stack = [(indent, el)]
+                blank = False
+                continue
+            inf = _INFERENCE.fullmatch(raw)
+            if inf is not None and pcs is not None:
+                self.finish(current)
+                current = None
+                rule = inf.group(1) or ""
+                if stripped == "--":  # the long form: rule lines up to the closing --
+                    end = i
+                    while end < len(lines) and lines[end].strip() != "--":
+                        if _PREMISE.fullmatch(lines[end]):
+                            break  # a bare '--' before the conclusion: no rule
+                        end += 1
+                    if end < len(lines) and lines[end].strip() == "--":
+                        rule = " ".join(b.strip() for b in lines[i:end] if b.strip())
+                        i = end + 1
+                data, rule = self.split_data(rule, lineno) if rule else (None, rule)
+                pcs.steps.append((len(pcs.members), _unescape(rule).strip(), data or {}))
+                stack = []
+                blank = False
+                continue
+            if current is not None and not blank:
+                current.parts.append(stripped)
+                continue
+            # a new top-level element (or an indented paragraph)
+            self.finish(current)
+            if pcs is not None:
+                self.close_pcs(pcs)
+                pcs = None
+            el, own = self.parse_element(stripped, lineno)
+            current = _Open(el, [own] if own is not None else [], lineno, indent)
+            stack = [(indent, el)]
+            last_argument = el if el.is_argument else None
+            blank = False
+        self.finish(current)
+        if pcs is not None:
+            self.close_pcs(pcs)
+
+    def front_matter(self, lines: list[str]) -> int:
+        first = next((k for k, ln in enumerate(lines) if ln.strip()), None)
+        if first is None or lines[first].strip() != "===":
+            return 0
+        for end in range(first + 1, len(lines)):
+            if lines[end].strip() == "===":
+                break
+        else:
+            raise self.error("front matter opened with '===' is never closed", first + 1)
+        import yaml
+
+        try:
+            data = yaml.safe_load("\n".join(lines[first + 1 : end]))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            line = first + 2 + mark.line if mark is not None else first + 1
+            raise self.error(f"front matter is not valid YAML: {exc}", line) from None
+        if data is not None and not isinstance(data, dict):
+            raise self.error("front matter must be a YAML mapping", first + 1)
+        self.front = data or {}
+        return end + 1
+
+    def heading(self, level: int, text: str, line: int) -> None:
+        data, text = self.split_data(text, line)
+        title = _unescape(text).strip()
+        if data:
+            self.losses.append(
+                f"line {line}: the data of heading {title!r} ({', '.join(map(str, data))}) "
+                "is not kept"
+            )
+        self.section = self.section[: level - 1] + ("",) * max(0, level - 1 - len(self.section))
+        self.section = self.section + (title,)
+
+    def close_pcs(self, pcs: _Pcs) -> None:
+        if not pcs.members:
+            return
+        arg = pcs.argument
+        if not pcs.steps:
+            self.losses.append(
+                f"line {pcs.members[0].line}: the premises of {_name(arg)} have no inference "
+                "line ('--' or '----') and no conclusion; they are kept as statements only"
+            )
+            return
+        start = 0
+        conclusion = None
+        for end, rule, data in pcs.steps:
+            if end >= len(pcs.members):
+                raise self.error(
+                    f"the inference of {_name(arg)} has no conclusion after it",
+                    pcs.members[-1].line,
+                )
+            conclusion = pcs.members[end]
+            for premise in pcs.members[start:end]:
+                self.relations.append(_Rel(premise.key, conclusion.key, "pcs", premise.line))
+            info = {"argument": arg.title}
+            if rule:
+                info["rule"] = rule
+            if data:
+                info["data"] = data
+            if len(info) > 1 or len(pcs.steps) > 1:
+                conclusion.inference.append(info)
+            start = end
+        if len(pcs.members) > pcs.steps[-1][0] + 1:
+            extra = pcs.members[pcs.steps[-1][0] + 1]
+            self.losses.append(
+                f"line {extra.line}: {_name(arg)} has statements after its conclusion with no "
+                "inference line before them; they are kept as statements only"
+            )
+        self.relations.append(_Rel(arg.key, conclusion.key, "pcs", pcs.members[0].line))
+
+
+@dataclass
+class _Pcs:
+    argument: _Element
+    members: list[_Element] = field(default_factory=list)
+    steps: list[tuple[int, str, dict]] = field(default_factory=list)
+
+
+def _rest_or_none(rest: str) -> str | None:
+    return rest if rest.strip() else None
+
+
+def _name(el: _Element) -> str:
+    if el.title is None:
+        return "an untitled statement"
+    return f"<{el.title}>" if el.is_argument else f"[{el.title}]"
+
+
+def _unescaped_index(text: str, char: str) -> int:
+    i = 0
+    while i < len(text):
+        if text[i] == "\\":
+            i += 2
+            continue
+        if text[i] == char:
+            return i
+        i += 1
+    return -1
+
+
+def _parse_data(block: str, error) -> dict[str, Any]:
+    try:
+        data = json.loads(block)
+    except ValueError:
+        import yaml
+
+        try:
+            data = yaml.safe_load(block)
+        except yaml.YAMLError as exc:
+            raise error(f"data block {block[:40]!r} is not valid YAML: {exc}") from None
+    if not isinstance(data, dict):
+        raise error(f"data block {block[:40]!r} is not a mapping")
+    return data
+
+
+# ----------------------------------------------------------------------------- build
+def _slug(text: str, words: int = 6) -> str:
+    parts = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(parts[:words])[:60].strip("-") or "s"
+
+
+def _id_for(title: str) -> str:
+    """The id a title becomes: itself when it is a valid id, else a slug of it."""
+    if _ID.fullmatch(title) and len(title) <= 200:
+        return title
+    return _slug(title, words=12)
+
+
+def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
+    """Read an Argdown document.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    path : str, optional
+        File name, for messages.
+
+    Returns
+    -------
+    Loaded
+        The map and the warnings (what could not be represented).
+
+    Raises
+    ------
+    FormatError
+        With the line: a relation with no parent, an unclosed ``{`` data block or
+        front matter, invalid YAML data, an inference with no conclusion.
+
+    Examples
+    --------
+    >>> m, _ = loads_argdown("[T]: Eat out.\\n  - [O]: Costly.\\n    - [R]: Canteen.\\n")
+    >>> [(s.id, s.kind) for s in m.statements()]
+    [('T', 'claim'), ('O', 'objection'), ('R', 'rebuttal')]
+    >>> [r.kind for r in m.relations()]
+    ['objects', 'rebuts']
+    """
+    parser = _Parser(path)
+    parser.parse(text)
+    return _build(parser, path)
+
+
+def _build(p: _Parser, path: str | None) -> Loaded:
+    from ..map import ArgumentMap
+
+    losses = list(p.losses)
+    front = dict(p.front)
+    ours = front.pop("argmap", None) or {}
+    if not isinstance(ours, Mapping):
+        raise FormatError("front matter key 'argmap' must be a mapping", path=path)
+    title = front.pop("title", None)
+    source = _front_source(front, ours, path)
+    if front:
+        losses.append(
+            "front matter keys not kept (Argdown settings): " + ", ".join(map(str, front))
+        )
+    m = ArgumentMap(None if title is None else str(title), source=source)
+    for a in ours.get("actors") or []:
+        try:
+            m.add_actor(Actor.model_validate(a))
+        except Exception as exc:  # pydantic or duplicate: both carry a clear message
+            raise FormatError(f"front matter actor {a!r}: {exc}", path=path) from None
+
+    # ids
+    ids: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for key, el in p.elements.items():
+        base = _id_for(el.title) if el.title else _slug(el.texts[0] if el.texts else "s")
+        sid, n = base, 2
+        while sid in taken:
+            sid, n = f"{base}-{n}", n + 1
+        taken.add(sid)
+        ids[key] = sid
+
+    extras: dict[str, dict[str, Any]] = {}
+    for key, el in p.elements.items():
+        data = dict(el.data)
+        mine = data.pop("argmap", {})
+        if not isinstance(mine, dict):
+            raise FormatError(
+                f"data key 'argmap' of {_name(el)} must be a mapping", path=path, line=el.line
+            )
+        extras[ids[key]] = {"data": data, "mine": mine, "el": el}
+
+    # roles: attacks (with the targets of undercuts resolved later) decide
+    order = [ids[k] for k in p.elements]
+    attacks = [(ids[r.source], ids[r.target]) for r in p.relations if r.type == "attack"]
+    fixed = {}
+    for sid, ex in extras.items():
+        kind = ex["mine"].get("kind")
+        if kind is not None:
+            if kind not in ("claim", "objection", "rebuttal", "evidence"):
+                raise FormatError(
+                    f"unknown kind {kind!r} in the argmap data of {_name(ex['el'])}",
+                    path=path,
+                    line=ex["el"].line,
+                )
+            fixed[sid] = kind
+    kinds = infer_roles(order, attacks, fixed)
+    for r in p.relations:
+        sid = ids[r.source]
+        if r.type == "undercut" and sid not in fixed and kinds[sid] in ("claim", "evidence"):
+            kinds[sid] = "objection"
+
+    # statements
+    for key, el in p.elements.items():
+        sid = ids[key]
+        ex = extras[sid]
+        mine = ex["mine"]
+        meta: dict[str, Any] = {}
+        if el.is_argument:
+            meta["argdown"] = "argument"
+        if el.title is not None and el.title != sid:
+            meta["argdown_title"] = el.title
+        if len(el.texts) > 1:
+            meta["argdown_texts"] = el.texts[1:]
+        if any(el.section):
+            meta["argdown_section"] = list(el.section)
+        if el.inference:
+            meta["argdown_inference"] = el.inference
+        if ex["data"]:
+            meta["argdown_data"] = ex["data"]
+        if "meta" in mine:
+            meta = dict(mine["meta"])
+        text = mine.get("text") or (el.texts[0] if el.texts else None) or el.title or sid
+        tags = list(el.tags) + [t for t in mine.get("tags", []) if t not in el.tags]
+        fields = {
+            "id": sid,
+            "kind": kinds[sid],
+            "text": text,
+            "tags": tags,
+            "meta": meta,
+            **{k: mine[k] for k in ("by", "quote", "source", "note", "weight") if k in mine},
+        }
+        try:
+            stmt = statement_adapter.validate_python(fields)
+            m.add(stmt)
+        except Exception as exc:
+            raise FormatError(
+                f"{_name(el)}: {exc}", path=path, line=el.line, statement=sid
+            ) from None
+
+    # relation extras written by argmap: ids, notes, metadata, undercut targets
+    rel_extras: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for sid, ex in extras.items():
+        for entry in ex["mine"].get("relations", []):
+            if isinstance(entry, dict) and "to" in entry and "kind" in entry:
+                rel_extras[(sid, entry["kind"], entry["to"])] = entry
+
+    seen: set[tuple[str, str, str]] = set()
+
+    def add(src: str, dst: str, kind: str, line: int, meta: dict | None = None) -> None:
+        if src == dst:
+            losses.append(f"line {line}: {src!r} relates to itself; skipped")
+            return
+        if (src, kind, dst) in seen or (kind == "contradicts" and (dst, kind, src) in seen):
+            return  # the same relation again (Argdown allows repeating it)
+        entry = rel_extras.get((src, kind, dst), {})
+        try:
+            rel = Relation(
+                from_=src,
+                to=dst,
+                kind=kind,
+                id=entry.get("id"),
+                note=entry.get("note"),
+                meta=entry.get("meta", meta or {}),
+            )
+            m.add_relation(rel)
+        except Exception as exc:  # a bad id or note in argmap data, or a rule broken
+            raise FormatError(
+                f"relation {src} -{kind}-> {dst}: {exc}", path=path, line=line
+            ) from None
+        seen.add((src, kind, dst))
+
+    undercuts = []
+    for r in p.relations:
+        src, dst = ids[r.source], ids[r.target]
+        if r.type in ("support", "pcs"):
+            add(src, dst, "supports", r.line, {"argdown": "pcs"} if r.type == "pcs" else None)
+        elif r.type == "contradict":
+            add(src, dst, "contradicts", r.line)
+        elif r.type == "attack":
+            kind = attack_kind(kinds[src], kinds[dst])
+            if kind is None:
+                if (src, "contradicts", dst) not in rel_extras:
+                    losses.append(
+                        f"line {r.line}: the attack of {kinds[src]} {src!r} on {kinds[dst]} "
+                        f"{dst!r} does not fit the rule table; kept as 'contradicts'"
+                    )
+                add(src, dst, "contradicts", r.line, {"argdown": "attack"})
+            else:
+                add(src, dst, kind, r.line)
+        else:
+            undercuts.append((src, dst, r.line))
+
+    # contradictions with arguments, for which Argdown has no syntax, ride in the data only
+    for src, kind, dst in list(rel_extras):
+        if kind == "contradicts" and dst in m and (src, kind, dst) not in seen:
+            add(src, dst, kind, extras[src]["el"].line)
+
+    # undercuts target a relation leaving their target; undercuts of undercuts need theirs first
+    pending = undercuts
+    while pending:
+        later = []
+        for src, dst, line in pending:
+            hinted = {to for (s, k, to) in rel_extras if s == src and k == "undercuts"}
+            leaving = [r for r in m.relations() if r.from_ == dst and r.kind != "contradicts"]
+            chosen = [r for r in leaving if r.id in hinted] if hinted else leaving
+            if not chosen:
+                later.append((src, dst, line))
+                continue
+            if len(chosen) > 1 and not hinted:
+                losses.append(
+                    f"line {line}: {src!r} undercuts {dst!r}, which has {len(chosen)} "
+                    f"outgoing relations; taken as undercutting the first ({chosen[0].key})"
+                )
+            for target in chosen if hinted else chosen[:1]:
+                add(src, m._ensure_relation_id(target), "undercuts", line)
+        if len(later) == len(pending):
+            for src, dst, line in later:
+                kind = attack_kind(kinds[src], kinds[dst])
+                losses.append(
+                    f"line {line}: {src!r} undercuts {dst!r}, which has no outgoing relation "
+                    f"to undercut; kept as {kind or 'contradicts'!r}"
+                )
+                add(src, dst, kind or "contradicts", line, {"argdown": "undercut"})
+            break
+        pending = later
+    return Loaded(m, losses)
+
+
+def _front_source(front: dict, ours: Mapping, path: str | None) -> Source | None:
+    if "source" in ours:
+        try:
+            return Source.model_validate(ours["source"])
+        except Exception as exc:
+            raise FormatError(f"front matter argmap.source: {exc}", path=path) from None
+    fields: dict[str, Any] = {}
+    author = front.get("author")
+    if author is not None:
+        front.pop("author")
+        fields["author"] = (
+            "; ".join(map(str, author)) if isinstance(author, list) else str(author).strip()
+        )
+    date = front.get("date")
+    if date is not None:
+        front.pop("date")
+        iso = re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(date))
+        if iso:
+            fields["date"] = str(date)
+        else:
+            fields["note"] = f"date: {date}"
+    sub = front.pop("subTitle", None)
+    if sub is not None:
+        fields["title"] = str(sub).strip()
+    return Source(**fields) if fields else None
+
+
+# ----------------------------------------------------------------------------- export
+_ESCAPE = re.compile(r"([\\#\[\]<>{}@/*_+\-=~`|^])")
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(r"\\\1", text)
+
+
+def _data(value: Any) -> str:
+    """Data as JSON, which Argdown's lexer and YAML both read, with risky characters escaped.
+
+    Inside strings, brackets, braces, ``#``, ``/`` and the like become ``\\u`` escapes,
+    so that neither Argdown's data lexer nor its comment and tag rules see them.
+    """
+    dumped = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    out, in_str, i = [], False, 0
+    while i < len(dumped):
+        c = dumped[i]
+        if in_str:
+            if c == "\\":
+                out.append(dumped[i : i + 2])
+                i += 2
+                continue
+            if c == '"':
+                in_str = False
+                out.append(c)
+            elif c in "{}[]#/<>*@`" or (c != " " and (c.isspace() or not c.isprintable())):
+                out.append(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+            else:
+                out.append(c)
+        else:
+            if c == '"':
+                in_str = True
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _title(s) -> str:
+    wanted = s.meta.get("argdown_title")
+    if isinstance(wanted, str) and _id_for(wanted) == s.id and _TITLE_OK.fullmatch(wanted):
+        return wanted
+    return s.id
+
+
+_TITLE_OK = re.compile(r"[^\[\]<>\\{}#\n]+")
+
+
+def _ref(s) -> str:
+    t = _title(s)
+    return f"<{t}>" if s.meta.get("argdown") == "argument" else f"[{t}]"
+
+
+def _tag(t: str) -> str | None:
+    if re.fullmatch(r"[\w-]+", t):
+        return f"#{t}"
+    if re.fullmatch(r"[^()\n#\\]+", t) and t == t.strip():
+        return f"#({t})"
+    return None
+
+
+def dumps_argdown(m: ArgumentMap) -> str:
+    """The map as an Argdown document (see the module docstring for what goes where).
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(title="Lunch")
+    >>> t = m.claim("Eat out.", id="t")
+    >>> _ = m.objection("It costs too much.", id="o", against=t)
+    >>> print(dumps_argdown(m), end="")
+    ===
+    title: "Lunch"
+    ===
+    <BLANKLINE>
+    [t]: Eat out.
+    <BLANKLINE>
+    [o]: It costs too much.
+      -> [t]
+    """
+    statements = m.statements()
+    kinds = _exported_kinds(m)
+    out: list[str] = []
+    front: dict[str, Any] = {}
+    if m.title is not None:
+        front["title"] = m.title
+    mine: dict[str, Any] = {}
+    if m.actors():
+        mine["actors"] = [a.model_dump(mode="json", exclude_none=True) for a in m.actors()]
+    if m.source is not None:
+        mine["source"] = m.source.model_dump(mode="json", exclude_none=True)
+    if mine:
+        front["argmap"] = mine
+    if front:
+        out.append("===")
+        for k, v in front.items():
+            out.append(f"{k}: {_data(v)}")
+        out += ["===", ""]
+
+    by_source: dict[str, list[Relation]] = {}
+    for r in m.relations():
+        by_source.setdefault(r.from_, []).append(r)
+    relations = {r.key: r for r in m.relations()}
+    # Argdown cannot leave a section: statements without one come first, then each group
+    groups: dict[tuple[str, ...], list] = {(): []}
+    for s in statements:
+        wanted = s.meta.get("argdown_section")
+        groups.setdefault(tuple(wanted) if _is_section(wanted) else (), []).append(s)
+    section: tuple[str, ...] = ()
+    for sec, members in groups.items():
+        if sec != section:
+            common = 0
+            while common < min(len(sec), len(section)) and sec[common] == section[common]:
+                common += 1
+            for level in range(min(common + 1, len(sec)), len(sec) + 1):
+                out += [f"{'#' * level} {_escape(sec[level - 1])}", ""]
+            section = sec
+        for s in members:
+            _write_statement(out, m, s, kinds, by_source, relations)
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _write_statement(out, m, s, kinds, by_source, relations) -> None:
+    """A statement's definition line, then its outgoing relations beneath it."""
+    rels = by_source.get(s.id, [])
+    out.append(_definition(s, kinds, rels, [r for r in rels if not _in_syntax(m, r)]))
+    for r in rels:
+        if _in_syntax(m, r):
+            # an undercut points at the statement whose inference it attacks
+            target = m.get(relations[r.to].from_ if r.kind == "undercuts" else r.to)
+            out.append(f"  {_operator(r)} {_ref(target)}")
+    out.append("")
+
+
+def _in_syntax(m: ArgumentMap, r: Relation) -> bool:
+    """Whether Argdown has syntax for a relation (``><`` links statements, not arguments)."""
+    if _operator(r) != "><":
+        return True
+    return all(m.get(end).meta.get("argdown") != "argument" for end in (r.from_, r.to))
+
+
+def _is_section(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and bool(value)
+        and all(isinstance(v, str) and v.strip() == v and v and "\n" not in v for v in value)
+    )
+
+
+def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Relation]) -> str:
+    text = " ".join(s.text.split())
+    line = f"{_ref(s)}: {_escape(text)}"
+    mine: dict[str, Any] = {}
+    if text != s.text:
+        mine["text"] = s.text
+    if s.id in explicit:
+        mine["kind"] = s.kind
+    for k in ("by", "quote", "note", "weight"):
+        v = getattr(s, k)
+        if v is not None:
+            mine[k] = v
+    if s.source is not None:
+        mine["source"] = s.source.model_dump(mode="json", exclude_none=True)
+    written = []
+    rest = []
+    for t in s.tags:
+        tag = _tag(t)
+        (written if tag else rest).append(tag or t)
+    if rest:
+        mine["tags"] = rest
+    meta = dict(s.meta)
+    derived = _derived_meta(s)
+    if meta != derived:
+        mine["meta"] = meta
+    entries = []
+    for r in rels:
+        entry: dict[str, Any] = {}
+        if r.id:
+            entry["id"] = r.id
+        if r.note:
+            entry["note"] = r.note
+        if r.meta != _derived_relation_meta(r):
+            entry["meta"] = r.meta
+        if entry or r.kind == "undercuts" or r in data_only:
+            entries.append({"to": r.to, "kind": r.kind, **entry})
+    if entries:
+        mine["relations"] = entries
+    if written:
+        line += " " + " ".join(written)
+    data = s.meta.get("argdown_data")
+    block = dict(data) if isinstance(data, dict) and "argmap" not in data else {}
+    if mine:
+        block["argmap"] = mine
+    if block:
+        line += " " + _data(block)
+    return line
+
+
+def _derived_relation_meta(r: Relation) -> dict[str, Any]:
+    """The relation metadata the importer rebuilds from the operator the exporter writes."""
+    if r.kind == "contradicts" and r.meta == {"argdown": "attack"}:
+        return r.meta
+    return {}
+
+
+def _operator(r: Relation) -> str:
+    if r.meta.get("argdown") == "undercut":
+        return "_>"
+    if r.kind == "contradicts" and r.meta.get("argdown") == "attack":
+        return "->"
+    return {"supports": "+>", "contradicts": "><", "undercuts": "_>"}.get(r.kind, "->")
+
+
+def _derived_meta(s) -> dict[str, Any]:
+    """The metadata the importer rebuilds by itself from what the exporter writes."""
+    meta: dict[str, Any] = {}
+    if s.meta.get("argdown") == "argument":
+        meta["argdown"] = "argument"
+    if _title(s) != s.id:
+        meta["argdown_title"] = _title(s)
+    section = s.meta.get("argdown_section")
+    if _is_section(section):
+        meta["argdown_section"] = section
+    data = s.meta.get("argdown_data")
+    if isinstance(data, dict) and data and "argmap" not in data:
+        meta["argdown_data"] = data
+    return meta
+
+
+def _exported_kinds(m: ArgumentMap) -> set[str]:
+    """The statements whose kind the exporter must write, as the roles would not give it back.
+
+    Writing a kind fixes it for the importer, which changes what the roles give the
+    statements around it, so this repeats until nothing differs.
+    """
+    order = [s.id for s in m.statements()]
+    attacks = [
+        (r.from_, r.to)
+        for r in m.relations()
+        if r.kind in ("objects", "rebuts")
+        or (r.kind == "contradicts" and r.meta.get("argdown") == "attack")
+    ]
+    undercutters = {r.from_ for r in m.relations("undercuts")}
+    fixed: dict[str, str] = {}
+    while True:
+        kinds = infer_roles(order, attacks, fixed)
+        for sid in undercutters:
+            if sid not in fixed and kinds[sid] in ("claim", "evidence"):
+                kinds[sid] = "objection"
+        wrong = {s.id: s.kind for s in m.statements() if kinds[s.id] != s.kind}
+        if not wrong:
+            return set(fixed)
+        fixed.update(wrong)
+
+
+def sniff_argdown(text: str) -> bool:
+    """True when the text looks like Argdown (titles followed by relations or pcs)."""
+    head = text[:4000]
+    return bool(
+        re.search(r"^[ \t]*(?:\[[^\]\n]+\]|<[^>\n]+>):", head, re.M)
+        and re.search(r"^[ \t]*(?:[+\-_]>?|<[+\-_]|><|\(\d+\))[ \t]", head, re.M)
+    )
+
+
+def _read(text: str, path: str | None = None) -> Loaded:
+    return loads_argdown(text, path=path)
+
+
+register_format(
+    Format(
+        name="argdown",
+        extensions=(".argdown", ".ad"),
+        description="Argdown document (argdown.org)",
+        read=_read,
+        write=dumps_argdown,
+        sniff=sniff_argdown,
+    )
+)
