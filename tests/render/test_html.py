@@ -130,3 +130,17 @@ class TestToHtml:
         monkeypatch.setattr(engines, "_locate", lambda name: None)
         with pytest.raises(argmap.ExecutableNotFoundError, match="graphviz-pure"):
             to_html(lunch)
+
+
+@needs_engine
+class TestCli:
+    def test_render_html(self, lunch, tmp_path, capsys):
+        from argmap.cli import main
+
+        src = tmp_path / "lunch.yaml"
+        argmap.dump(lunch, src)
+        out = tmp_path / "lunch.html"
+        assert main(["render", str(src), "-o", str(out), "--highlight", "unanswered"]) == 0
+        page = out.read_text(encoding="utf-8")
+        assert page == to_html(lunch, highlight="unanswered")
+        assert "wrote" in capsys.readouterr().err
