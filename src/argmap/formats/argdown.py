@@ -303,7 +303,12 @@ class _Parser:
                     self.close_pcs(pcs)
                 current, pcs, stack, last_argument = None, None, [], None
                 title = [heading.group(2)]
-                while i < len(lines) and lines[i].strip():  # a heading runs to a blank line
+                while (  # a heading runs on to a blank line or a relation
+                    i < len(lines)
+                    and lines[i].strip()
+                    and not _RELATION.fullmatch(lines[i])
+                    and not _PREMISE.fullmatch(lines[i])
+                ):
                     title.append(lines[i].strip())
                     i += 1
                 self.heading(len(heading.group(1)), " ".join(t.strip() for t in title), lineno)
