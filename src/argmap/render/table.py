@@ -84,7 +84,7 @@ class Table:
         appearance.
     title : str, optional
         A caption (HTML) or heading line (text).
-    max_width : int, default 60
+    max_width : int, default 40
         In plain text, cells are wrapped to this many columns.
 
     Examples
@@ -112,7 +112,7 @@ class Table:
         columns: Sequence[str] | None = None,
         *,
         title: str | None = None,
-        max_width: int = 60,
+        max_width: int = 40,
     ) -> None:
         self.rows: tuple[dict[str, Any], ...] = tuple(dict(r) for r in rows)
         if columns is None:

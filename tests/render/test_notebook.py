@@ -1,0 +1,77 @@
+"""The example notebook runs from start to end, headlessly, in the examples folder.
+
+``examples/nato_japan.ipynb`` is executed with nbclient on the ``python3``
+kernel (ipykernel); any cell that raises fails the test. The notebook is
+committed without outputs (they depend on the Graphviz version, and would go
+stale with every change to the map), which a second test checks.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from render_fixtures import needs_engine
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+NOTEBOOK = EXAMPLES / "nato_japan.ipynb"
+
+nbformat = pytest.importorskip("nbformat", reason="nbformat is not installed (test extra)")
+
+
+def _outputs(cell) -> list[dict]:
+    return list(cell.get("outputs", []))
+
+
+def test_committed_without_outputs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert code and all(c.outputs == [] and c.execution_count is None for c in code)
+
+
+@needs_engine
+@pytest.mark.slow
+def test_runs_without_errors():
+    pytest.importorskip("nbclient", reason="nbclient is not installed (test extra)")
+    pytest.importorskip("ipykernel", reason="ipykernel is not installed (test extra)")
+    from nbclient import NotebookClient
+
+    out_dir = EXAMPLES / "out"
+    existed = out_dir.exists()
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = NotebookClient(
+        nb,
+        kernel_name="python3",
+        timeout=300,
+        resources={"metadata": {"path": str(EXAMPLES)}},
+    )
+    try:
+        client.execute()  # raises CellExecutionError, naming the cell, if one fails
+    finally:
+        if not existed:
+            shutil.rmtree(out_dir, ignore_errors=True)
+
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    errors = [o for c in cells for o in _outputs(c) if o.output_type == "error"]
+    assert errors == []
+
+    def data_of(snippet: str) -> dict:
+        cell = next(c for c in cells if snippet in c.source)
+        found = {}
+        for o in _outputs(cell):
+            found.update(o.get("data", {}))
+        return found
+
+    # the map draws itself as SVG; the unanswered objections show as an HTML table
+    drawn = next(c for c in cells if c.source.strip() == "m")
+    assert any("<svg" in o.get("data", {}).get("image/svg+xml", "") for o in drawn.outputs)
+    table = data_of("unanswered = m.unanswered_objections()")["text/html"]
+    assert table.startswith("<table") and "global-times-thorn" in table
+    statuses = data_of("statuses = argmap.objection_statuses(m)")["text/html"]
+    assert statuses.count("<tr>") == 1 + 6  # header and one row per objection
+    highlighted = data_of('diagram(m, highlight="unanswered"')["image/svg+xml"]
+    assert "UNANSWERED" in highlighted
