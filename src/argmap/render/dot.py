@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import re
-import textwrap
 from collections import deque
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -134,8 +133,31 @@ def wrap_lines(text: str, width: int | None) -> list[str]:
         if not width:
             out.append(para)
             continue
-        out += textwrap.wrap(para, width, break_on_hyphens=False) or [""]
+        out += _wrap(para, width)
     return out
+
+
+def _wrap(para: str, width: int) -> list[str]:
+    """Greedy word wrap (what ``textwrap.wrap`` does here, several times faster)."""
+    lines: list[str] = []
+    line = ""
+    for word in para.split():
+        while len(word) > width:  # a word longer than a line is cut
+            if line:
+                lines.append(line)
+                line = ""
+            lines.append(word[:width])
+            word = word[width:]
+        if not line:
+            line = word
+        elif len(line) + 1 + len(word) <= width:
+            line += " " + word
+        else:
+            lines.append(line)
+            line = word
+    if line or not lines:
+        lines.append(line)
+    return lines
 
 
 def _html_lines(text: str, width: int | None) -> str:
@@ -543,6 +565,8 @@ def to_graphviz(
             with g.subgraph(name=f"cluster_actor_{b.actor_index[actor.id]}") as c:
                 c.attr(
                     label="<" + f"<B>{_html_lines(actor.label, 48)}</B>" + ">",
+                    # cluster labels sit at the "bottom" rank end, i.e. on top for BT
+                    labelloc="b" if rankdir == "BT" else "t",
                     style="rounded,filled",
                     fillcolor=S.palette_color(b.actor_index[actor.id]) + "55",
                     color="#9ca3af",
@@ -550,13 +574,13 @@ def to_graphviz(
                     tooltip=esc_string(actor.label),
                 )
                 for s in members:
-                    c.node(s.id, **node_lines[s.id])
+                    c.body.append(_stmt_line(s.id, node_lines[s.id]))
         for s in shown:
             if not s.by:
-                g.node(s.id, **node_lines[s.id])
+                g.body.append(_stmt_line(s.id, node_lines[s.id]))
     else:
         for s in shown:
-            g.node(s.id, **node_lines[s.id])
+            g.body.append(_stmt_line(s.id, node_lines[s.id]))
         tops = [s.id for s in shown if s.id in b.theses]
         if tops:
             g.body.append(
@@ -641,11 +665,41 @@ def _stagger(drawn: Mapping[str, Relation], levels: int | None) -> dict[str, int
     return out
 
 
+def _quote(value: str) -> str:
+    """DOT identifier or quoted string, exactly as ``graphviz.quoting.quote`` makes it.
+
+    Called for every attribute, so it skips that function's per-call decorator.
+    """
+    q = _QUOTING or _load_quoting()
+    if q["HTML_STRING"].match(value) and not isinstance(value, q["NoHtml"]):
+        return value
+    if q["ID"].match(value) and value.lower() not in q["KEYWORDS"]:
+        return value
+    return f'"{q["ESCAPE_UNESCAPED_QUOTES"](value)}"'
+
+
+_QUOTING: dict[str, Any] = {}
+
+
+def _load_quoting() -> dict[str, Any]:
+    from graphviz import quoting
+
+    for name in ("ESCAPE_UNESCAPED_QUOTES", "HTML_STRING", "ID", "KEYWORDS", "NoHtml"):
+        _QUOTING[name] = getattr(quoting, name)
+    return _QUOTING
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    return " ".join(f"{k}={_quote(v)}" for k, v in sorted(attrs.items()))
+
+
+def _stmt_line(name: str, attrs: dict[str, str]) -> str:
+    return f"\t{_quote(name)} [{_attrs(attrs)}]\n"
+
+
 def _edge(g: graphviz.Digraph, tail: str, head: str, attrs: dict[str, str]) -> None:
     # Digraph.edge would read "a:b" as node a, port b; statement ids may hold colons.
-    from graphviz.quoting import attr_list, quote
-
-    g.body.append(f"\t{quote(tail)} -> {quote(head)}{attr_list(kwargs=attrs)}\n")
+    g.body.append(f"\t{_quote(tail)} -> {_quote(head)} [{_attrs(attrs)}]\n")
 
 
 _EDGE_GLYPHS = {
