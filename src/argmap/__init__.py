@@ -16,6 +16,8 @@ Examples
 from .analysis.bipolar import BipolarFramework, bipolar_framework
 from .analysis.dialectic import (
     ObjectionStatus,
+    ObjectionStatuses,
+    UnansweredObjections,
     find_unanswered_objections,
     grounded_labels,
     objection_statuses,
@@ -88,6 +90,8 @@ __all__ = [
     # analysis
     "BipolarFramework",
     "ObjectionStatus",
+    "ObjectionStatuses",
+    "UnansweredObjections",
     "bipolar_framework",
     "find_unanswered_objections",
     "grounded_labels",

@@ -21,6 +21,8 @@ True
 
 from .dot import to_graphviz
 from .engines import ENGINES, Engine, find_engine, run_engine
+from .html import to_html
+from .jupyter import diagram, objections_table
 from .mermaid import to_mermaid
 from .output import (
     WRITERS,
@@ -31,6 +33,7 @@ from .output import (
     render_bytes,
     render_svg,
 )
+from .table import Table
 
 __all__ = [
     "to_graphviz",
@@ -46,4 +49,8 @@ __all__ = [
     "Engine",
     "find_engine",
     "run_engine",
+    "to_html",
+    "diagram",
+    "objections_table",
+    "Table",
 ]
