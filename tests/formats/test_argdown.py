@@ -297,7 +297,7 @@ class TestExport:
 
 
 class TestRoundTrip:
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(maps())
     def test_native_argdown_native(self, m):
         back, _ = loads_argdown(dumps_argdown(m))

@@ -19,7 +19,7 @@ from ..errors import ArgmapError
 
 __all__ = ["main", "build_parser"]
 
-SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "solve", "analyze", "render")
+SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "solve", "analyze", "render", "convert")
 """Modules of this package that register subcommands, in help order."""
 
 
