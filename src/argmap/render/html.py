@@ -337,7 +337,8 @@ _JS = r"""
   function el(tag, cls, text) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
-    if (text !== undefined && text !== null) e.textContent = text;
+    // a lone carriage return is no line break in HTML; the drawing shows one
+    if (text !== undefined && text !== null) e.textContent = String(text).replace(/\r\n?/g, "\n");
     return e;
   }
 
@@ -363,7 +364,8 @@ _JS = r"""
     if (value === undefined || value === null || value === "") return;
     dl.appendChild(el("dt", null, term));
     var dd = el("dd");
-    if (value instanceof Node) dd.appendChild(value); else dd.textContent = value;
+    if (value instanceof Node) dd.appendChild(value);
+    else dd.textContent = String(value).replace(/\r\n?/g, "\n");
     dl.appendChild(dd);
   }
 
