@@ -18,6 +18,7 @@ only legible for a few dozen; use ``focus``/``depth`` to draw a neighbourhood.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import deque
@@ -671,10 +672,12 @@ def _quote(value: str) -> str:
     Called for every attribute, so it skips that function's per-call decorator.
     """
     q = _QUOTING or _load_quoting()
-    if q["HTML_STRING"].match(value) and not isinstance(value, q["NoHtml"]):
+    if value[:1] == "<" and q["HTML_STRING"].match(value) and not isinstance(value, q["NoHtml"]):
         return value
     if q["ID"].match(value) and value.lower() not in q["KEYWORDS"]:
         return value
+    if '"' not in value:
+        return f'"{value}"'
     return f'"{q["ESCAPE_UNESCAPED_QUOTES"](value)}"'
 
 
@@ -689,8 +692,17 @@ def _load_quoting() -> dict[str, Any]:
     return _QUOTING
 
 
+@functools.lru_cache(maxsize=512)
+def _quote_short(value: str) -> str:
+    return _quote(value)
+
+
 def _attrs(attrs: dict[str, str]) -> str:
-    return " ".join(f"{k}={_quote(v)}" for k, v in sorted(attrs.items()))
+    # names, colours, shapes and numbers repeat on every node: quote them once
+    return " ".join(
+        f"{k}={_quote_short(v) if len(v) < 24 and type(v) is str else _quote(v)}"
+        for k, v in sorted(attrs.items())
+    )
 
 
 def _stmt_line(name: str, attrs: dict[str, str]) -> str:
