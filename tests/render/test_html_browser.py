@@ -45,7 +45,10 @@ def browser():
     )
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
+        # one context for the module (pages are cheap, contexts are not); each test its page
+        context = b.new_context(viewport={"width": 1400, "height": 900})
+        yield context
+        context.close()
         b.close()
 
 
@@ -57,8 +60,7 @@ class Page:
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.dialogs: list[str] = []
-        self.context = browser.new_context(viewport={"width": 1400, "height": 900})
-        self.page = self.context.new_page()
+        self.page = browser.new_page()
         self.page.route("**/*", self._route)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
@@ -86,7 +88,7 @@ class Page:
         return self.page.inner_text("#am-panel")
 
     def close(self):
-        self.context.close()
+        self.page.close()
 
 
 @pytest.fixture
