@@ -29,6 +29,8 @@ from .errors import (
     ExecutableNotFoundError,
     FormatError,
     MapValidationError,
+    OptionError,
+    RenderError,
     RuleError,
     UnknownIdError,
 )
@@ -107,6 +109,11 @@ __all__ = [
     "statuses",
     "strength",
     "translate",
+    # diagrams, loaded on first use (argmap.render holds the rest)
+    "render_bytes",
+    "render_svg",
+    "to_graphviz",
+    "to_mermaid",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -114,6 +121,8 @@ __all__ = [
     "ExecutableNotFoundError",
     "FormatError",
     "MapValidationError",
+    "OptionError",
+    "RenderError",
     "RuleError",
     "UnknownIdError",
     "TooManyExtensionsError",
@@ -137,6 +146,10 @@ _LAZY = {
     "argumentation_framework": "analysis.translate",
     "translate": "analysis.translate",
     "from_networkx": "formats.networkx_io",
+    "render_bytes": "render.output",
+    "render_svg": "render.output",
+    "to_graphviz": "render.dot",
+    "to_mermaid": "render.mermaid",
 }
 
 
