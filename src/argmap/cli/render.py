@@ -49,9 +49,7 @@ def register(sub) -> None:
     p.add_argument("--color-by", choices=COLOR_BY, default="kind", help="what the fill shows")
     p.add_argument("--group-by", choices=("actor",), help="one cluster per actor")
     p.add_argument("--focus", metavar="ID", help="draw only the neighbourhood of this statement")
-    p.add_argument(
-        "--depth", type=int, metavar="K", help="radius of --focus in links (default 2)"
-    )
+    p.add_argument("--depth", type=int, metavar="K", help="radius of --focus in links (default 2)")
     p.add_argument("--legend", action="store_true", help="add a legend")
     p.add_argument("--quotes", action="store_true", help="show verbatim quotes in the nodes")
     p.add_argument("--ids", action="store_true", help="show statement ids in the nodes")
