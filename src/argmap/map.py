@@ -390,7 +390,19 @@ class ArgumentMap:
                 out.append(("rule", problem))
         if rel.id is not None and (rel.id in self._graph):
             out.append(("duplicate", f"{name}: id {rel.id!r} is already used by a statement"))
-        for other in existing.values():
+        if rel.kind == "undercuts" or existing is not self._relations:
+            candidates = existing.values()
+        else:  # only relations between the same two statements can repeat this one
+            g = self._graph
+            candidates = [
+                d["relation"]
+                for u, v in ((rel.from_, rel.to), (rel.to, rel.from_))
+                for d in (g.get_edge_data(u, v) or {}).values()
+            ]
+            if rel.id is not None and rel.id in existing:
+                candidates.append(existing[rel.id])
+            candidates = list({id(c): c for c in candidates}.values())
+        for other in candidates:
             if other is rel:
                 continue
             if rel.id is not None and other.id == rel.id:
@@ -568,7 +580,10 @@ class ArgumentMap:
         return find_unanswered_objections(self)
 
     def status(self, semantics: str = "grounded", *, support: str = "ignored") -> dict[str, str]:
-        """Statement id -> ``"in"``, ``"out"`` or ``"undec"`` (:func:`argmap.analysis.status.statuses`)."""
+        """Statement id -> ``"in"``, ``"out"`` or ``"undec"``.
+
+        See :func:`argmap.analysis.status.statuses` for the semantics and support options.
+        """
         from .analysis.status import statuses
 
         return statuses(self, semantics, support=support)
