@@ -21,6 +21,8 @@ def engine(request, monkeypatch):
         monkeypatch.setattr(framework, "_numpy", lambda: None)
     else:
         pytest.importorskip("numpy")
+        monkeypatch.setattr(iccma, "_NUMPY_MIN_BYTES", 0)
+        monkeypatch.setattr(framework, "_NUMPY_MIN_ATTACKS", 0)
     return request.param
 
 

@@ -112,12 +112,15 @@ def parse_af(
 
 # -- i23 ---------------------------------------------------------------------------------
 
+_NUMPY_MIN_BYTES = 1 << 20
+"""Smaller files parse as fast line by line as numpy takes to import."""
+
 _HEADER = re.compile(r"p\s+af\s+(\d+)\s*$")
 
 
 def _parse_i23(data: str | bytes, path) -> ArgumentationFramework:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    np = _numpy()
+    np = _numpy() if len(raw) >= _NUMPY_MIN_BYTES else None
     if np is not None and b"#" not in raw:
         fast = _parse_i23_numpy(np, raw, path)
         if fast is not None:
