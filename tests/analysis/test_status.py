@@ -96,7 +96,7 @@ class TestLabelFramework:
     def test_odd_cycle_has_no_stable_extension(self):
         af = ArgumentationFramework.from_edges("abc", [("a", "b"), ("b", "c"), ("c", "a")])
         lab = label_framework(af, "stable")
-        assert lab.extensions == ()
+        assert lab.count == 0 and lab.credulous() == frozenset()
         assert set(lab.labels.values()) == {"undec"}
 
     def test_self_attack(self):
@@ -112,20 +112,38 @@ class TestLabelFramework:
         )
         lab = label_framework(af, "preferred")
         assert lab.labels == {"a": "undec", "b": "undec", "c": "out"}
-        assert sorted(map(sorted, lab.extensions)) == [["a"], ["b"]]
+        assert lab.count == 2
         assert lab.credulous() == {"a", "b"}
 
     def test_too_many_extensions(self):
-        pairs = [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c")]
-        af = ArgumentationFramework.from_edges("abcd", pairs)
-        assert len(label_framework(af, "preferred", max_extensions=4).extensions) == 4
+        # one connected part with 4 preferred extensions: two 2-cycles joined by c -> e <- a
+        pairs = [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c"), ("a", "e"), ("c", "e")]
+        af = ArgumentationFramework.from_edges("abcde", pairs)
+        assert label_framework(af, "preferred", max_extensions=4).count == 4
         with pytest.raises(TooManyExtensionsError, match="more than 3 preferred"):
             label_framework(af, "preferred", max_extensions=3)
+
+    def test_independent_parts_are_enumerated_apart(self):
+        # 30 independent 2-cycles: 2^30 preferred extensions, 2 per part
+        names = [f"{p}{i}" for i in range(30) for p in "ab"]
+        pairs = [(f"{x}{i}", f"{y}{i}") for i in range(30) for x, y in ("ab", "ba")]
+        af = ArgumentationFramework.from_edges(names, pairs)
+        lab = label_framework(af, "preferred", max_extensions=2)
+        assert lab.count == 2**30
+        assert set(lab.labels.values()) == {"undec"} and lab.credulous() == set(names)
+        stable = label_framework(af, "stable", max_extensions=2)
+        assert stable.count == 2**30
+        # one odd cycle anywhere: no stable extension of the whole
+        odd = ArgumentationFramework.from_edges(
+            [*names, "x", "y", "z"], [*pairs, ("x", "y"), ("y", "z"), ("z", "x")]
+        )
+        assert label_framework(odd, "stable").count == 0
+        assert label_framework(odd, "preferred").count == 2**30
 
     def test_complete_is_the_grounded_labelling(self):
         af = ArgumentationFramework.from_edges("abc", [("a", "b"), ("b", "a"), ("c", "c")])
         assert label_framework(af, "complete").labels == label_framework(af).labels
-        assert label_framework(af, "complete").extensions is None
+        assert label_framework(af, "complete").count is None
 
     def test_ideal(self):
         # 1 <-> 2, both attack 3, 3 <-> 4: ideal {4}, grounded empty

@@ -307,16 +307,12 @@ def analyze(
         lab = label_framework(t.framework, sem, max_extensions=max_extensions)
         labellings[sem] = lab
         statuses[sem] = {s: lab.labels[s] for s in statement_ids}
-        counts[sem] = None if lab.extensions is None else len(lab.extensions)
+        counts[sem] = lab.count
     pref = labellings.get("preferred") or label_framework(
         t.framework, "preferred", max_extensions=max_extensions
     )
-    exts = pref.extensions or ()
-    if exts:
-        union, inter = frozenset().union(*exts), frozenset.intersection(*exts)
-        credulous_only = tuple(s for s in statement_ids if s in union and s not in inter)
-    else:
-        credulous_only = ()
+    contested = pref.credulous()
+    credulous_only = tuple(s for s in statement_ids if s in contested and pref.labels[s] != "in")
     ostats = objection_statuses(m)
     unanswered = tuple(st for st in ostats if not st.answered)
     unanswered_ids = {st.objection.id for st in unanswered}

@@ -24,14 +24,20 @@ The labels
     credulously rejected); *undec* otherwise, which covers both "accepted in
     some extensions but not in all" and "in no extension, but not defeated in
     all". When there is no extension at all (stable semantics on an odd cycle)
-    every statement is *undec* (:attr:`FrameworkLabelling.extensions` is then
-    empty, so the two cases stay apart).
+    every statement is *undec* (:attr:`FrameworkLabelling.count` is then 0,
+    so the two cases stay apart).
 
-Multi-extension labels enumerate the extensions (through the SAT solver);
-maps that people draw have few. A map with more than ``max_extensions``
-extensions raises :class:`TooManyExtensionsError` rather than answer wrongly.
-Acyclic maps have one extension under every semantics, the grounded one, and
-are answered in linear time.
+How: the grounded labelling comes first (linear time); every complete-based
+extension contains its *in* arguments and attacks its *out* ones, so only the
+arguments it leaves *undec* remain open. They split into weakly connected
+parts that do not interact: the extensions of the whole are the products of the
+parts' extensions, so each part's extensions are enumerated on their own
+(through the SAT solver) and labelled, and a map with a hundred independent
+contradictions costs a hundred small enumerations, not 2^100. (Stage semantics,
+which may leave out grounded arguments, is split into parts without the grounded
+step.) A single part with more than ``max_extensions`` extensions raises
+:class:`TooManyExtensionsError` rather than answer wrongly. Acyclic maps have
+no open part: one extension under every semantics, in linear time.
 
 Relation to :func:`argmap.find_unanswered_objections`: with ``support="ignored"``
 an objection is *answered* exactly when it is *out* in the grounded labelling,
@@ -84,7 +90,7 @@ def _semantics_code(semantics: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class FrameworkLabelling:
-    """The in / out / undec labels of every argument of a framework, and the extensions.
+    """The in / out / undec labels of every argument of a framework.
 
     Attributes
     ----------
@@ -92,22 +98,46 @@ class FrameworkLabelling:
         Full name of the semantics ("grounded", "preferred", ...).
     labels : dict
         Argument name -> ``"in"``, ``"out"`` or ``"undec"``, in framework order.
-    extensions : tuple of frozenset, or None
-        Every extension for the multi-extension semantics (preferred, stable,
-        semi-stable, stage); the one extension for grounded and ideal; ``None``
-        for complete (its extensions are not enumerated: the labels are the
-        grounded ones).
+    count : int or None
+        The number of extensions (``None`` for complete semantics, whose
+        extensions are not counted: its labels are the grounded ones).
+    accepted : frozenset or None
+        The arguments in at least one extension, the credulously accepted ones
+        (``None`` for complete semantics).
     """
 
     semantics: str
     labels: dict[str, Label]
-    extensions: tuple[frozenset[str], ...] | None = field(repr=False)
+    count: int | None
+    accepted: frozenset[str] | None = field(repr=False)
 
     def credulous(self) -> frozenset[str]:
-        """Arguments in at least one extension (the union of :attr:`extensions`)."""
-        if self.extensions is None:  # complete: the grounded IN, then anything credulous
+        """Arguments in at least one extension (:attr:`accepted`)."""
+        if self.accepted is None:
             raise ValueError("complete semantics does not enumerate its extensions")
-        return frozenset().union(*self.extensions)
+        return self.accepted
+
+
+def _parts(names: list[str], edges: list[tuple[str, str]]) -> list[tuple[list[str], list]]:
+    """Weakly connected parts: ``[(names, attacks among them)]``, in first-name order."""
+    parent = {x: x for x in names}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    parts: dict[str, tuple[list[str], list]] = {}
+    for x in names:
+        parts.setdefault(find(x), ([], []))[0].append(x)
+    for a, b in edges:
+        parts[find(a)][1].append((a, b))
+    return list(parts.values())
 
 
 def label_framework(
@@ -124,14 +154,15 @@ def label_framework(
         grounded, complete, preferred, stable, semi-stable, stage or ideal (or
         the ICCMA codes GR, CO, PR, ST, SST, STG, ID).
     max_extensions : int, default 1000
-        How many extensions multi-extension semantics may enumerate.
+        How many extensions multi-extension semantics may enumerate, per
+        independent part of the framework.
 
     Raises
     ------
     UnknownSemanticsError
         For an unknown semantics.
     TooManyExtensionsError
-        When there are more than ``max_extensions`` extensions.
+        When a part of the framework has more than ``max_extensions`` extensions.
 
     Examples
     --------
@@ -154,23 +185,47 @@ def label_framework(
         labels: dict[str, Label] = {}
         for x in names:
             labels[x] = "in" if x in lab.in_ else "out" if x in lab.out else "undec"
-        return FrameworkLabelling(name, labels, (lab.in_,) if code == "GR" else None)
+        if code == "CO":
+            return FrameworkLabelling(name, labels, None, None)
+        return FrameworkLabelling(name, labels, 1, lab.in_)
     if code == "ID":
-        exts = [sem.ideal_extension(af)]
+        ideal = sem.ideal_extension(af)
+        beaten = _attacked_by(af, ideal)
+        labels = {x: "in" if x in ideal else "out" if x in beaten else "undec" for x in names}
+        return FrameworkLabelling(name, labels, 1, ideal)
+    labels = {}
+    if code == "STG":  # stage may leave out grounded arguments: no grounded step
+        open_args = list(names)
     else:
-        exts = list(sem.enumerate_extensions(af, code, limit=max_extensions + 1))
-        if len(exts) > max_extensions:
-            raise TooManyExtensionsError(
-                f"the framework has more than {max_extensions} {name} extensions; "
-                f"pass a larger max_extensions (or use grounded semantics)"
-            )
-    if not exts:
-        return FrameworkLabelling(name, dict.fromkeys(names, "undec"), ())
-    sceptical = frozenset.intersection(*exts)
-    attacked = [_attacked_by(af, e) for e in exts]
-    defeated = frozenset.intersection(*attacked)
-    labels = {x: "in" if x in sceptical else "out" if x in defeated else "undec" for x in names}
-    return FrameworkLabelling(name, labels, tuple(exts))
+        lab = sem.grounded_labelling(af)
+        for x in lab.in_:
+            labels[x] = "in"
+        for x in lab.out:
+            labels[x] = "out"
+        open_args = [x for x in names if x in lab.undec]
+    accepted = {x for x, v in labels.items() if v == "in"}
+    count = 1
+    if open_args:
+        inside = set(open_args)
+        edges = [(a, b) for a, b in af.attacks() if a in inside and b in inside]
+        for part, part_edges in _parts(open_args, edges):
+            sub = ArgumentationFramework.from_edges(part, part_edges)
+            exts = list(sem.enumerate_extensions(sub, code, limit=max_extensions + 1))
+            if len(exts) > max_extensions:
+                raise TooManyExtensionsError(
+                    f"a part of the framework ({len(part)} arguments, e.g. {part[0]!r}) has "
+                    f"more than {max_extensions} {name} extensions; pass a larger "
+                    f"max_extensions (or use grounded semantics)"
+                )
+            if not exts:  # no stable extension anywhere, then
+                return FrameworkLabelling(name, dict.fromkeys(names, "undec"), 0, frozenset())
+            count *= len(exts)
+            sceptical = frozenset.intersection(*exts)
+            defeated = frozenset.intersection(*(_attacked_by(sub, e) for e in exts))
+            accepted.update(*exts)
+            for x in part:
+                labels[x] = "in" if x in sceptical else "out" if x in defeated else "undec"
+    return FrameworkLabelling(name, {x: labels[x] for x in names}, count, frozenset(accepted))
 
 
 def _attacked_by(af: ArgumentationFramework, ext: Iterable[str]) -> frozenset[str]:
@@ -380,9 +435,7 @@ class _Explainer:
         self.m, self.t, self.lab = m, t, lab
         self.af = t.framework
         self.labels = lab.labels
-        self.credulous = (
-            lab.credulous() if lab.extensions is not None and len(lab.extensions) > 1 else None
-        )
+        self.credulous = lab.credulous() if lab.count is not None and lab.count > 1 else None
 
     def title(self, x: str) -> str:
         t = self.t
