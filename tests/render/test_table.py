@@ -67,6 +67,11 @@ class TestTable:
     def test_html_keeps_line_breaks(self):
         assert "a<br>b" in Table([{"x": "a\nb"}]).to_html()
 
+    def test_nowrap_columns(self):
+        html = Table([{"id": "a-b", "text": "x"}], nowrap=["id"]).to_html()
+        assert html.count("white-space:nowrap") == 1
+        assert 'nowrap">a-b</td>' in html
+
     def test_markdown_escapes_pipes_and_newlines(self):
         md = Table([{"x": "a|b\nc <i>"}]).to_markdown()
         assert md.splitlines()[2] == "| a\\|b<br>c &lt;i&gt; |"

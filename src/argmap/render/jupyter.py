@@ -225,4 +225,6 @@ def objections_table(
     if unanswered_only:  # always "no" and empty there
         columns.remove("answered")
         columns.remove("answered by")
-    return Table(rows, columns, title=f"{title} ({len(rows)})")
+    return Table(
+        rows, columns, title=f"{title} ({len(rows)})", nowrap=("objection", "against", "answered")
+    )
