@@ -151,7 +151,24 @@ class TestGradualStrength:
         ]:
             assert gradual_strength("a", [], method=alias) == gradual_strength("a", [], method=name)
 
+    @settings(max_examples=150, deadline=None)
+    @given(
+        st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from("abcdef")), max_size=10),
+        st.lists(st.tuples(st.sampled_from("abcdef"), st.sampled_from("abcdef")), max_size=6),
+    )
+    def test_component_order_equals_global_iteration(self, attacks, supports):
+        # h-categorizer converges from anywhere (Pu et al. 2014): iterate the whole
+        # graph at once and compare with the component-by-component computation
+        scores, converged, _ = gradual_strength("abcdef", attacks, supports, method="hcat")
+        assert converged
+        glob = dict.fromkeys("abcdef", 1.0)
+        for _ in range(2000):
+            glob = {x: h_categorizer(1.0, [glob[a] for a, b in attacks if b == x]) for x in glob}
+        assert scores == pytest.approx(glob, abs=1e-6)
+
     def test_bad_input(self):
+        with pytest.raises(argmap.UnknownIdError, match="attack \\('a', 'z'\\)"):
+            gradual_strength("a", [("a", "z")])
         with pytest.raises(UnknownStrengthError, match="h-categorizer"):
             gradual_strength("a", [], method="pagerank")
         with pytest.raises(ValueError, match="not in \\[0, 1\\]"):

@@ -64,7 +64,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..errors import ArgmapError
+from ..errors import ArgmapError, UnknownIdError
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -319,6 +319,8 @@ def gradual_strength(
     ------
     UnknownStrengthError
         For an unknown method.
+    UnknownIdError
+        When an attack or support names an argument not in ``arguments``.
     ValueError
         For a base score outside [0, 1], a non-positive tolerance or cap.
 
@@ -333,8 +335,6 @@ def gradual_strength(
     >>> round(scores["a"], 6), converged  # the fixpoint x = 1 / (1 + x): (sqrt(5) - 1) / 2
     (0.618034, True)
     """
-    import networkx as nx
-
     key = _method(method)
     influence, default = STRENGTH_METHODS[key]
     if not tolerance > 0:
@@ -353,14 +353,13 @@ def gradual_strength(
         w[a] = float(v)
     att_of: dict[str, list[str]] = defaultdict(list)
     sup_of: dict[str, list[str]] = defaultdict(list)
-    g = nx.DiGraph()
-    g.add_nodes_from(args)
-    for a, b in attacks:
-        att_of[b].append(a)
-        g.add_edge(a, b)
-    for a, b in supports:
-        sup_of[b].append(a)
-        g.add_edge(a, b)
+    succ: dict[str, list[str]] = defaultdict(list)
+    for pairs, into, what in ((attacks, att_of, "attack"), (supports, sup_of, "support")):
+        for a, b in pairs:
+            if a not in w or b not in w:
+                raise UnknownIdError(f"{what} ({a!r}, {b!r}) names an unknown argument")
+            into[b].append(a)
+            succ[a].append(b)
     if key == "h-categorizer":
         sup_of = defaultdict(list)  # not part of the method
     score = dict(w)
@@ -369,8 +368,8 @@ def gradual_strength(
     def update(x: str, source: Mapping[str, float]) -> float:
         return influence(w[x], [source[b] for b in att_of[x]], [source[c] for c in sup_of[x]])
 
-    for comp in _components_in_order(g):
-        if len(comp) == 1 and not g.has_edge(comp[0], comp[0]):
+    for comp, cyclic in _components_in_order(args, succ):
+        if not cyclic:
             score[comp[0]] = update(comp[0], score)
             continue
         for k in range(1, max_iterations + 1):
@@ -385,15 +384,54 @@ def gradual_strength(
     return {a: score[a] for a in args}, converged, rounds
 
 
-def _components_in_order(g) -> list[list[str]]:
-    """Strongly connected components, sources first, members in insertion order."""
-    import networkx as nx
+def _components_in_order(
+    nodes: list[str], succ: Mapping[str, list[str]]
+) -> list[tuple[list[str], bool]]:
+    """Strongly connected components, sources first: ``[(members, cyclic)]``.
 
-    order = {x: i for i, x in enumerate(g)}
-    cond = nx.condensation(g)
-    out = []
-    for c in nx.topological_sort(cond):
-        out.append(sorted(cond.nodes[c]["members"], key=order.__getitem__))
+    Iterative Tarjan; members keep their order in ``nodes``. A component is
+    cyclic when it has several members or one that points at itself.
+    """
+    order = {x: i for i, x in enumerate(nodes)}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    out: list[tuple[list[str], bool]] = []
+    for root in nodes:
+        if root in index:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            v, it = work[-1]
+            for w in it:
+                if w not in index:
+                    index[w] = low[w] = len(index)
+                    stack.append(w)
+                    on_stack.add(w)
+                    work.append((w, iter(succ.get(w, ()))))
+                    break
+                if w in on_stack:
+                    low[v] = min(low[v], index[w])
+            else:
+                work.pop()
+                if work:
+                    u = work[-1][0]
+                    low[u] = min(low[u], low[v])
+                if low[v] == index[v]:
+                    comp = []
+                    while True:
+                        w = stack.pop()
+                        on_stack.discard(w)
+                        comp.append(w)
+                        if w == v:
+                            break
+                    cyclic = len(comp) > 1 or v in succ.get(v, ())
+                    out.append((sorted(comp, key=order.__getitem__), cyclic))
+    out.reverse()  # Tarjan emits sinks first
     return out
 
 
