@@ -100,15 +100,24 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
 
     statuses = {st.objection.id: st for st in objection_statuses(m)}
     theses = {s.id for s in m.theses()}
+    # one pass over the relations (asking the map per statement would be quadratic)
+    into: dict[str, list] = {}
+    out_of: dict[str, list] = {}
+    for r in m.relations():
+        into.setdefault(r.to, []).append(r)
+        out_of.setdefault(r.from_, []).append(r)
+        if r.kind == "contradicts":
+            into.setdefault(r.from_, []).append(r)
+            out_of.setdefault(r.to, []).append(r)
     out = []
     for s in m.statements():
-        attackers = [a.id for a in m.attackers(s.id)]
-        supporters = [a.id for a in m.supporters(s.id)]
+        incoming, outgoing = into.get(s.id, []), out_of.get(s.id, [])
+        other = [r.from_ if r.to == s.id else r.to for r in incoming]
+        attackers = [o for r, o in zip(incoming, other, strict=True) if r.is_attack]
+        supporters = [o for r, o in zip(incoming, other, strict=True) if r.kind == "supports"]
         targets: list[str] = []
-        links: list[str] = []
-        for r in m.relations_to(s.id):
-            links.append(r.key)
-        for r in m.relations_from(s.id):
+        links = [r.key for r in incoming]
+        for r in outgoing:
             links.append(r.key)
             if r.kind == "undercuts":
                 # the undercut relation's ends are what this statement argues about
@@ -119,7 +128,7 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
             else:
                 targets.append(r.to if r.from_ == s.id else r.from_)
             # an undercut of this statement's own attack or support attacks it too
-            for u in m.relations_to(r.key):
+            for u in into.get(r.key, []):
                 attackers.append(u.from_)
                 links.append(u.key)
         item: dict[str, Any] = {
@@ -261,6 +270,7 @@ g.am-node { cursor: pointer; }
 g.am-node:focus { outline: none; }
 g.am-node:focus-visible, g.am-node.am-hover { filter: drop-shadow(0 0 3px #6b7280); }
 svg g.node, svg g.edge { transition: opacity .15s; }
+.am-large svg g.node, .am-large svg g.edge { transition: none; }
 .am-focus g.node, .am-focus g.edge { opacity: .15; }
 .am-focus g.node.am-on, .am-focus g.edge.am-lit { opacity: 1; }
 g.am-selected { filter: drop-shadow(0 0 10px var(--am-sel)) drop-shadow(0 0 4px var(--am-sel)); }
@@ -333,6 +343,9 @@ _JS = r"""
       });
     });
   }
+
+  // fading hundreds of groups at once costs frames; large maps switch at once
+  if (nodes.size > 200) document.body.classList.add("am-large");
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
