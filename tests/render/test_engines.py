@@ -120,6 +120,13 @@ class TestRunEngine:
             run_engine(DOT, "svg")
         assert all("hard-coded" not in str(w.message) for w in caught)
 
+    def test_warning_not_prefixed_twice(self, no_engines, tmp_path, monkeypatch):
+        fake_engine(tmp_path, "dot", "cat; echo 'dot: graph is too large. Scaling by 0.5' >&2")
+        monkeypatch.setenv("PATH", str(tmp_path))
+        with pytest.warns(EngineWarning) as caught:
+            run_engine(DOT, "png")
+        assert [str(w.message) for w in caught] == ["dot: graph is too large. Scaling by 0.5"]
+
     def test_timeout(self, no_engines, tmp_path, monkeypatch):
         fake_engine(tmp_path, "dot", "sleep 5")
         monkeypatch.setenv("PATH", str(tmp_path))

@@ -191,5 +191,6 @@ def run_engine(
         detail = f": {err}" if err else ""
         raise RenderError(f"{eng.name} -T{format} failed (exit {proc.returncode}){detail}")
     if err:
-        warnings.warn(f"{eng.name}: {err}", EngineWarning, stacklevel=2)
+        head = "" if err.startswith(f"{eng.name}:") else f"{eng.name}: "
+        warnings.warn(head + err, EngineWarning, stacklevel=2)
     return proc.stdout
