@@ -156,6 +156,12 @@ class TestLayoutFormats:
         text = " ".join(t.text or "" for t in root.iter(f"{SVG}text"))
         assert "UNANSWERED" in text and "George Beebe, Quincy Institute" in text
 
+    def test_empty_map(self, engine):
+        from argmap import ArgumentMap
+
+        assert "<svg" in render_svg(ArgumentMap(), engine=engine)
+        assert render_bytes(ArgumentMap(), "png", engine=engine, legend=True)[:4] == b"\x89PNG"
+
     def test_png_file(self, sample, tmp_path, engine):
         out = sample.render(tmp_path / "map.png", engine=engine)
         assert out.read_bytes().startswith(b"\x89PNG")
