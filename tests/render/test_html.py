@@ -114,9 +114,11 @@ class TestToHtml:
         page = to_html(lunch)
         assert "6 statements, 5 relations, 2 objections (1 unanswered)" in page
 
-    def test_untitled_map(self):
+    def test_untitled_empty_map(self):
         page = to_html(ArgumentMap())
         assert "<title>Argument map</title>" in page
+        assert '<h1 id="am-title">Argument map</h1>' in page
+        assert "This map has no statements yet." in page and "<svg" not in page
 
     def test_render_to_file(self, lunch, tmp_path):
         assert format_for_path("map.html") == "html" and format_for_path("x.HTM") == "html"

@@ -236,6 +236,7 @@ header .am-help { color: #6b7280; font-size: 12px; margin-top: 4px; }
 main { flex: 1; display: flex; min-height: 0; }
 #am-canvas { flex: 1; overflow: auto; background: #fff; min-width: 0; }
 #am-canvas svg { display: block; margin: 0 auto; }
+#am-canvas .am-empty { color: #6b7280; padding: 24px; }
 aside { width: 380px; max-width: 45vw; overflow: auto; border-left: 1px solid #e5e7eb;
   padding: 12px 16px; background: #f9fafb; }
 #am-panel { background: #fff; border: 1px solid #e5e7eb; border-radius: 8px; padding: 10px 12px;
@@ -572,8 +573,10 @@ def to_html(
     svg = _svg_body(render_svg(m, engine=engine, title=False, **options))
     data = page_data(m)
     esc = html.escape
-    heading = (m.title if title is True else title) or ""
+    heading = ((m.title or "Argument map") if title is True else title) or ""
     page_title = heading or m.title or "Argument map"
+    if not len(m):
+        svg = '<p class="am-empty">This map has no statements yet.</p>'
     sub = []
     if m.source is not None and title is True:
         src = m.source
