@@ -431,6 +431,9 @@ def _is_tree(r: Relation) -> bool:
 
 
 def _one_line(text: str) -> str:
+    """The title as Kialo's one title line holds it (line breaks and outer blanks go)."""
+    if "\n" not in text and "\r" not in text and text == text.strip():
+        return text
     return " ".join(text.split())
 
 
@@ -446,8 +449,8 @@ def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
         lost.append(f"{len(m.actors())} actors")
     if m.source is not None:
         lost.append("the map's source")
-    if m.title and "\n" in m.title.strip():
-        lost.append("the line breaks of the title")
+    if m.title and _one_line(m.title) != m.title:
+        lost.append("the line breaks or outer blanks of the title")
     for field in ("by", "quote", "source", "note", "weight"):
         n = sum(1 for s in statements if getattr(s, field) is not None)
         if n:
@@ -461,6 +464,9 @@ def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
     n = sum(1 for s in statements if s.text != s.text.strip())
     if n:
         lost.append(f"leading or trailing blanks in the text of {n} statements")
+    n = sum(1 for s in statements if "\r" in s.text)
+    if n:
+        lost.append(f"carriage returns in the text of {n} statements (read back as line breaks)")
     n = sum(1 for s in statements if any(map(_CLAIM.fullmatch, s.text.split("\n")[1:])))
     if n:
         lost.append(f"{n} texts with a line that looks like a numbered Kialo claim")
