@@ -562,11 +562,10 @@ def to_html(
     RenderError, OptionError
         As :func:`argmap.render.render_svg`.
 
-    Examples
+    See Also
     --------
-    >>> from argmap import ArgumentMap
-    >>> m = ArgumentMap(title="Lunch </script>")
-    >>> page = to_html(m)  # doctest: +SKIP
+    page_data : the data the page's script reads.
+    argmap.render.render : ``render(m, "map.html")`` writes the page atomically.
     """
     from .output import render_svg
 
