@@ -124,8 +124,12 @@ class TestAnalyze:
         # four independent contradictions: 2 extensions each, 16 in all
         assert analyze(m, max_extensions=2).extension_counts["preferred"] == 16
         m.relate("a0", "a1", "contradicts")  # now one part has 3 preferred extensions
+        r = analyze(m, max_extensions=2)  # labelled by acceptance queries, not counted
+        assert r.extension_counts["preferred"] is None
+        assert r.statuses["preferred"] == analyze(m).statuses["preferred"]
+        assert r.credulous_only == analyze(m).credulous_only
         with pytest.raises(TooManyExtensionsError):
-            analyze(m, max_extensions=2)
+            analyze(m, semantics=["semi-stable"], max_extensions=2)
 
 
 class TestDisplay:

@@ -119,9 +119,26 @@ class TestLabelFramework:
         # one connected part with 4 preferred extensions: two 2-cycles joined by c -> e <- a
         pairs = [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c"), ("a", "e"), ("c", "e")]
         af = ArgumentationFramework.from_edges("abcde", pairs)
-        assert label_framework(af, "preferred", max_extensions=4).count == 4
-        with pytest.raises(TooManyExtensionsError, match="more than 3 preferred"):
-            label_framework(af, "preferred", max_extensions=3)
+        full = label_framework(af, "preferred", max_extensions=4)
+        assert full.count == 4
+        # beyond the limit, preferred and stable are labelled by acceptance queries
+        queried = label_framework(af, "preferred", max_extensions=3)
+        assert queried.count is None
+        assert queried.labels == full.labels
+        assert queried.credulous() == full.credulous()
+        with pytest.raises(TooManyExtensionsError, match="more than 3 semi-stable"):
+            label_framework(af, "semi-stable", max_extensions=3)
+
+    @settings(max_examples=150, deadline=None)
+    @given(frameworks, st.sampled_from(["preferred", "stable"]))
+    def test_acceptance_queries_agree_with_brute_force(self, fw, semantics):
+        names, idx = fw
+        attacks = [(names[i], names[j]) for i, j in idx]
+        af = ArgumentationFramework.from_edges(names, attacks)
+        lab = label_framework(af, semantics, max_extensions=1)
+        assert lab.labels == _oracle_labels(names, attacks, semantics)
+        exts = _oracle_extensions(names, attacks, semantics)
+        assert lab.credulous() == frozenset().union(*exts)
 
     def test_independent_parts_are_enumerated_apart(self):
         # 30 independent 2-cycles: 2^30 preferred extensions, 2 per part

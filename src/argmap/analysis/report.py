@@ -83,8 +83,9 @@ class AnalysisReport:
     statuses : dict
         Semantics -> statement id -> label.
     extension_counts : dict
-        Semantics -> number of extensions (``None`` for complete, whose
-        extensions are not enumerated). 0 means there is none (stable
+        Semantics -> number of extensions (``None`` when not counted: for
+        complete semantics, and when a part of the map had more than
+        ``max_extensions`` preferred or stable extensions). 0 means there is none (stable
         semantics on an odd cycle); every label is then ``"undec"``.
     unanswered : tuple of ObjectionStatus
         The unanswered objections, with why.
@@ -276,7 +277,8 @@ def analyze(
     UnknownSemanticsError, UnknownSupportError, UnknownStrengthError
         For an unknown name (each lists the valid ones).
     TooManyExtensionsError
-        When a semantics has more than ``max_extensions`` extensions.
+        Under semi-stable or stage semantics, when a part of the map has more
+        than ``max_extensions`` extensions.
 
     Examples
     --------

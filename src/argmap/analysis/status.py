@@ -35,7 +35,9 @@ parts' extensions, so each part's extensions are enumerated on their own
 (through the SAT solver) and labelled, and a map with a hundred independent
 contradictions costs a hundred small enumerations, not 2^100. (Stage semantics,
 which may leave out grounded arguments, is split into parts without the grounded
-step.) A single part with more than ``max_extensions`` extensions raises
+step.) A single part with more than ``max_extensions`` extensions is labelled
+by SAT acceptance queries instead, one argument at a time, under preferred and
+stable semantics; under semi-stable and stage semantics it raises
 :class:`TooManyExtensionsError` rather than answer wrongly. Acyclic maps have
 no open part: one extension under every semantics, in linear time.
 
@@ -99,8 +101,10 @@ class FrameworkLabelling:
     labels : dict
         Argument name -> ``"in"``, ``"out"`` or ``"undec"``, in framework order.
     count : int or None
-        The number of extensions (``None`` for complete semantics, whose
-        extensions are not counted: its labels are the grounded ones).
+        The number of extensions; ``None`` when not counted: for complete
+        semantics (its labels are the grounded ones), and for preferred or
+        stable semantics when a part had more than ``max_extensions``
+        extensions and was labelled by acceptance queries instead.
     accepted : frozenset or None
         The arguments in at least one extension, the credulously accepted ones
         (``None`` for complete semantics).
@@ -162,7 +166,8 @@ def label_framework(
     UnknownSemanticsError
         For an unknown semantics.
     TooManyExtensionsError
-        When a part of the framework has more than ``max_extensions`` extensions.
+        Under semi-stable or stage semantics, when a part of the framework has
+        more than ``max_extensions`` extensions.
 
     Examples
     --------
@@ -204,7 +209,7 @@ def label_framework(
             labels[x] = "out"
         open_args = [x for x in names if x in lab.undec]
     accepted = {x for x, v in labels.items() if v == "in"}
-    count = 1
+    count: int | None = 1
     if open_args:
         inside = set(open_args)
         edges = [(a, b) for a, b in af.attacks() if a in inside and b in inside]
@@ -212,20 +217,68 @@ def label_framework(
             sub = ArgumentationFramework.from_edges(part, part_edges)
             exts = list(sem.enumerate_extensions(sub, code, limit=max_extensions + 1))
             if len(exts) > max_extensions:
-                raise TooManyExtensionsError(
-                    f"a part of the framework ({len(part)} arguments, e.g. {part[0]!r}) has "
-                    f"more than {max_extensions} {name} extensions; pass a larger "
-                    f"max_extensions (or use grounded semantics)"
-                )
+                if code not in ("PR", "ST"):
+                    raise TooManyExtensionsError(
+                        f"a part of the framework ({len(part)} arguments, e.g. {part[0]!r}) "
+                        f"has more than {max_extensions} {name} extensions; pass a larger "
+                        f"max_extensions (or use grounded semantics)"
+                    )
+                part_labels, part_accepted = _label_by_queries(sub, part, code, exts)
+                labels.update(part_labels)
+                accepted.update(part_accepted)
+                count = None
+                continue
             if not exts:  # no stable extension anywhere, then
                 return FrameworkLabelling(name, dict.fromkeys(names, "undec"), 0, frozenset())
-            count *= len(exts)
+            if count is not None:
+                count *= len(exts)
             sceptical = frozenset.intersection(*exts)
             defeated = frozenset.intersection(*(_attacked_by(sub, e) for e in exts))
             accepted.update(*exts)
             for x in part:
                 labels[x] = "in" if x in sceptical else "out" if x in defeated else "undec"
     return FrameworkLabelling(name, {x: labels[x] for x in names}, count, frozenset(accepted))
+
+
+def _label_by_queries(
+    sub: ArgumentationFramework, part: list[str], code: str, found: list[frozenset[str]]
+) -> tuple[dict[str, Label], set[str]]:
+    """Labels of a part with too many extensions to enumerate, by acceptance queries.
+
+    Preferred and stable only. ``found`` (some of the extensions) settles what
+    it can: an argument outside one of them is not sceptically accepted, one
+    inside is credulously accepted, one that some extension does not attack is
+    not out. The rest is asked of the SAT solver: sceptical and credulous
+    acceptance directly, and "every extension attacks x" as the sceptical
+    acceptance of a fresh argument ``h`` in the framework extended by ``g``
+    (attacked by the attackers of x) and ``h`` (attacked by g only): neither
+    attacks an original argument, so the extensions correspond one to one, and
+    ``h`` belongs to an extension exactly when it attacks x.
+    """
+    from . import semantics as sem
+
+    inter = frozenset.intersection(*found)
+    accepted = set().union(*found)
+    not_out = set().union(*(set(part) - _attacked_by(sub, e) for e in found))
+    attacks = list(sub.attacks())
+    g = "\0"
+    while g in accepted or g in part:  # fresh names
+        g += "g"
+    h = g + "h"
+    labels: dict[str, Label] = {}
+    for x in part:
+        if x in inter and sem.is_sceptically_accepted(sub, x, code):
+            labels[x] = "in"
+            continue
+        if x not in accepted and sem.is_credulously_accepted(sub, x, code):
+            accepted.add(x)
+        if x in not_out or x in accepted:
+            labels[x] = "undec"
+            continue
+        extra = [(a, g) for a in sub.attackers(x)]
+        gadget = ArgumentationFramework.from_edges([*part, g, h], [*attacks, *extra, (g, h)])
+        labels[x] = "out" if sem.is_sceptically_accepted(gadget, h, code) else "undec"
+    return labels, accepted
 
 
 def _attacked_by(af: ArgumentationFramework, ext: Iterable[str]) -> frozenset[str]:
