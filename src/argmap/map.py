@@ -103,6 +103,7 @@ class ArgumentMap:
         self._actors: dict[str, Actor] = {}
         self._graph = nx.MultiDiGraph()
         self._relations: dict[str, Relation] = {}
+        self._index: tuple[dict, dict] | None = None  # see _incidence
 
     # ------------------------------------------------------------------ builder
     def actor(
@@ -294,11 +295,13 @@ class ArgumentMap:
         return relation
 
     def _insert_relation(self, rel: Relation) -> None:
+        self._index = None
         self._relations[rel.key] = rel
         if rel.kind != "undercuts":
             self._graph.add_edge(rel.from_, rel.to, key=rel.key, relation=rel)
 
     def _drop_relation(self, key: str) -> None:
+        self._index = None
         rel = self._relations.pop(key, None)
         if rel is not None and rel.kind != "undercuts":
             self._graph.remove_edge(rel.from_, rel.to, key=key)
@@ -310,6 +313,7 @@ class ArgumentMap:
         if rel is None or rel.id is not None:
             return key
         new_id = self._fresh_id(f"{rel.from_}-{rel.kind}-{rel.to}")
+        self._index = None
         new = rel.model_copy(update={"id": new_id})
         # keep insertion order: rebuild the dict with the renamed key in place
         self._relations = {
@@ -513,21 +517,27 @@ class ArgumentMap:
         """Relations whose target is this statement or relation (contradicts both ways)."""
         key = _ref_id(ref)
         self._require(key)
-        return [
-            r
-            for r in self._relations.values()
-            if r.to == key or (r.kind == "contradicts" and r.from_ == key)
-        ]
+        return list(self._incidence()[1].get(key, ()))
 
     def relations_from(self, ref) -> list[Relation]:
         """Relations that start at this statement (contradicts both ways)."""
         key = _ref_id(ref)
         self._require(key)
-        return [
-            r
-            for r in self._relations.values()
-            if r.from_ == key or (r.kind == "contradicts" and r.to == key)
-        ]
+        return list(self._incidence()[0].get(key, ()))
+
+    def _incidence(self) -> tuple[dict[str, list[Relation]], dict[str, list[Relation]]]:
+        """Relations by source and by target, in map order; rebuilt after a change."""
+        if self._index is None:
+            by_from: dict[str, list[Relation]] = {}
+            by_to: dict[str, list[Relation]] = {}
+            for r in self._relations.values():
+                by_from.setdefault(r.from_, []).append(r)
+                by_to.setdefault(r.to, []).append(r)
+                if r.kind == "contradicts":
+                    by_from.setdefault(r.to, []).append(r)
+                    by_to.setdefault(r.from_, []).append(r)
+            self._index = (by_from, by_to)
+        return self._index
 
     def _require(self, key: str) -> None:
         if key not in self._graph and key not in self._relations:
@@ -611,11 +621,11 @@ class ArgumentMap:
         self._require(key)
         doomed: dict[str, Relation] = {}
         todo = [key]
+        by_from, by_to = self._incidence()
         while todo:
             k = todo.pop()
-            for r in self._relations.values():
-                touches = r.to == k or r.from_ == k
-                if touches and r.key not in doomed and r.key != key:
+            for r in by_from.get(k, []) + by_to.get(k, []):
+                if r.key not in doomed and r.key != key:
                     doomed[r.key] = r
                     todo.append(r.key)
         if doomed and not cascade:
