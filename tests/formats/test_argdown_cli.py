@@ -69,13 +69,16 @@ _TYPES = {
 
 def expected_model(m: argmap.ArgumentMap):
     """What Argdown should find in our export: titles of statements and arguments, relations."""
-    from argmap.formats.argdown import _in_syntax, _operator, _title
+    from argmap.formats.argdown import _in_syntax, _operator, _title, reconstructions
 
     title = {s.id: _title(s) for s in m.statements()}
     statements = {title[s.id] for s in m.statements() if s.meta.get("argdown") != "argument"}
     arguments = {title[s.id] for s in m.statements() if s.meta.get("argdown") == "argument"}
+    in_pcs = {r.key for premises, own in reconstructions(m).values() for r in (*premises, own)}
     relations = set()
     for r in m.relations():
+        if r.key in in_pcs:
+            continue  # written as a premise-conclusion structure, not as a relation
         if not _in_syntax(m, r):
             continue  # a contradiction with an argument: only in our data
         to = m.relation(r.to).from_ if r.kind == "undercuts" else r.to
@@ -106,6 +109,14 @@ def assert_same_model(m: argmap.ArgumentMap, data: dict) -> None:
     assert got_a == arguments
     assert got_r == relations
     assert len(data["relations"]) == len(relations)
+    from argmap.formats.argdown import _title, reconstructions
+
+    for arg, (premises, own) in reconstructions(m).items():
+        pcs = data["arguments"][_title(m.get(arg))]["pcs"]
+        assert [p["title"] for p in pcs] == [_title(m.get(r.from_)) for r in premises] + [
+            _title(m.get(own.to))
+        ]
+        assert pcs[-1]["role"] == "main-conclusion"
 
 
 def example_maps() -> dict[str, argmap.ArgumentMap]:

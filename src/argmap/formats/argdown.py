@@ -53,7 +53,9 @@ Export
 ------
 :func:`dumps_argdown` writes any map: each statement as ``[id]: text`` (``<id>: text``
 for arguments), grouped under its headings, with its outgoing relations beneath it
-(``+>``, ``->``, ``><``, ``_>``). What Argdown has no syntax for goes into the
+(``+>``, ``->``, ``><``, ``_>``). An argument with a one-step premise-conclusion
+structure (see :func:`reconstructions`) gets it back as ``(1) ... ---- (n)``; longer
+ones are written as their ``+>`` relations. What Argdown has no syntax for goes into the
 statement's ``{argmap: {...}}`` data (``by``, ``quote``, ``source``, ``note``,
 ``weight``, ``meta``, a ``kind`` the roles would not give back, texts with line
 breaks, relation ids, notes and metadata) and the front matter's ``argmap`` key
@@ -77,7 +79,7 @@ from ._roles import attack_kind, infer_roles
 if TYPE_CHECKING:
     from ..map import ArgumentMap
 
-__all__ = ["loads_argdown", "dumps_argdown", "sniff_argdown"]
+__all__ = ["loads_argdown", "dumps_argdown", "sniff_argdown", "reconstructions"]
 
 # ----------------------------------------------------------------------------- lexing
 _ID = re.compile(ID_PATTERN)
@@ -866,9 +868,12 @@ def dumps_argdown(m: ArgumentMap) -> str:
             out.append(f"{k}: {_data(v)}")
         out += ["===", ""]
 
+    structures = reconstructions(m)
+    in_pcs = {r.key for premises, own in structures.values() for r in (*premises, own)}
     by_source: dict[str, list[Relation]] = {}
     for r in m.relations():
-        by_source.setdefault(r.from_, []).append(r)
+        if r.key not in in_pcs:
+            by_source.setdefault(r.from_, []).append(r)
     relations = {r.key: r for r in m.relations()}
     # Argdown cannot leave a section: statements without one come first, then each group
     groups: dict[tuple[str, ...], list] = {(): []}
@@ -885,20 +890,74 @@ def dumps_argdown(m: ArgumentMap) -> str:
                 out += [f"{'#' * level} {_escape(sec[level - 1])}", ""]
             section = sec
         for s in members:
-            _write_statement(out, m, s, kinds, by_source, relations)
+            _write_statement(out, m, s, kinds, by_source, relations, structures.get(s.id))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _write_statement(out, m, s, kinds, by_source, relations) -> None:
-    """A statement's definition line, then its outgoing relations beneath it."""
+def _write_statement(out, m, s, kinds, by_source, relations, structure=None) -> None:
+    """A statement's definition line, its premise-conclusion structure, its relations."""
     rels = by_source.get(s.id, [])
     out.append(_definition(s, kinds, rels, [r for r in rels if not _in_syntax(m, r)]))
+    if structure is not None:
+        premises, own = structure
+        out.append("")
+        for n, r in enumerate(premises, 1):
+            out.append(f"({n}) {_ref(m.get(r.from_))}")
+        out += ["----", f"({len(premises) + 1}) {_ref(m.get(own.to))}", ""]
+        if rels:
+            out.append(_ref(s))
     for r in rels:
         if _in_syntax(m, r):
             # an undercut points at the statement whose inference it attacks
             target = m.get(relations[r.to].from_ if r.kind == "undercuts" else r.to)
             out.append(f"  {_operator(r)} {_ref(target)}")
     out.append("")
+
+
+def reconstructions(m: ArgumentMap) -> dict[str, tuple[list[Relation], Relation]]:
+    """Arguments whose support relations can be written as a premise-conclusion structure.
+
+    An argument qualifies when it supports one conclusion with a ``pcs`` relation and
+    the conclusion's other ``pcs`` supports come from statements (not arguments) that
+    are not conclusions themselves (one inference step), all without ids or notes.
+    Others are written as plain ``+>`` relations, which keeps the same map.
+
+    Returns
+    -------
+    dict
+        ``{argument id: (premise relations, the argument's own relation)}``.
+    """
+
+    def is_pcs(r: Relation) -> bool:
+        return r.kind == "supports" and r.meta == {"argdown": "pcs"} and not (r.id or r.note)
+
+    def is_argument(sid: str) -> bool:
+        return m.get(sid).meta.get("argdown") == "argument"
+
+    into: dict[str, list[Relation]] = {}
+    for r in m.relations("supports"):
+        if is_pcs(r):
+            into.setdefault(r.to, []).append(r)
+    undercut = {r.to for r in m.relations("undercuts")}
+    out: dict[str, tuple[list[Relation], Relation]] = {}
+    for conclusion, rels in into.items():
+        own = [r for r in rels if is_argument(r.from_)]
+        premises = [r for r in rels if not is_argument(r.from_)]
+        if (
+            len(own) != 1
+            or not premises
+            or is_argument(conclusion)
+            or own[0].from_ in out
+            or any(r.from_ in into for r in premises)
+            or any(r.key in undercut for r in rels)
+        ):
+            continue
+        out[own[0].from_] = (premises, own[0])
+    feeding = {r.from_ for rels in into.values() for r in rels}
+    for arg, (_, own) in list(out.items()):
+        if own.to in feeding:  # the conclusion is a premise elsewhere: several steps
+            del out[arg]
+    return out
 
 
 def _in_syntax(m: ArgumentMap, r: Relation) -> bool:
