@@ -388,7 +388,8 @@ class _Reader:
             name = first + (" " + last if last else "")
             pid = str(p["participantID"])
             names[pid] = name if name.strip() else f"Person {pid}"
-            self.actor_by_person[pid] = self._actor(names[pid])
+            # each participant is one actor, even when two share a name
+            self.actor_by_person[pid] = self._actor(names[pid], distinct=True)
         self.locutions: dict[str, list[dict]] = {}
         dangling = []
         for entry in self._list("locutions"):
@@ -420,9 +421,11 @@ class _Reader:
             ]
             if not chains:
                 continue
-            records, best = [], None
+            records, best, first_words = [], None, None
             for loc, ya in chains:
                 speaker, spoken = self._speaker(loc, names)
+                if first_words is None:
+                    first_words = spoken
                 records.append(
                     {
                         "L": nodes[loc],
@@ -439,18 +442,21 @@ class _Reader:
             self.chains[key] = records
             if best is not None:
                 self.by[key] = best[0]
-                if best[1].strip() and best[1] != self.nodes[key].get("text"):
-                    self.quote[key] = best[1]
+                words = best[1]
+            else:  # nobody is named: the first locution's words may still be a quote
+                words = first_words
+            if words.strip() and words != self.nodes[key].get("text"):
+                self.quote[key] = words
 
-    def _actor(self, name: str) -> str:
-        if name in self.actor_by_name:
+    def _actor(self, name: str, *, distinct: bool = False) -> str:
+        if name in self.actor_by_name and not distinct:
             return self.actor_by_name[name]
         aid = base = _name_slug(name)
         n = 2
         while aid in self.actors:
             aid, n = f"{base}-{n}", n + 1
         self.actors[aid] = Actor(id=aid, name=name)
-        self.actor_by_name[name] = aid
+        self.actor_by_name.setdefault(name, aid)
         return aid
 
     def _speaker(self, loc: str, names: Mapping[str, str]) -> tuple[str | None, str]:
@@ -590,6 +596,9 @@ class _Reader:
                 return ca in self.rel_ids
             if state.get(ca) == "busy":
                 return False
+            if not undercut_targets[ca]:  # attacks statements only: made already
+                state[ca] = "done"
+                return ca in self.rel_ids
             state[ca] = "busy"
             targets_ok = []
             for t in undercut_targets[ca]:
@@ -967,7 +976,7 @@ class _Writer:
             self.speaker_nodes(s, i_node[s.id])
         # S nodes: one per group of relations made from the same node
         rel_node: dict[str, Any] = {}
-        pending: list[tuple[Relation, Any]] = []
+        pending: list[tuple[Relation, Any, list]] = []
         for r in m.relations():
             aif = r.meta.get("aif") if isinstance(r.meta.get("aif"), Mapping) else None
             want = "RA" if r.kind == "supports" else "CA"
@@ -980,8 +989,16 @@ class _Writer:
                     {"nodeID": None, "text": scheme or default, "type": want}, r.id or None
                 )
             rel_node[r.key] = nid
-            pending.append((r, nid))
-        for r, nid in pending:
+            # a conflict's other half right after it, so that readers pair them the same way
+            extra = []
+            one_way = isinstance(aif, Mapping) and aif.get("type") == "CA"
+            if r.kind == "contradicts" and not one_way:
+                back = self.add_node({"nodeID": None, "text": "Default Conflict", "type": "CA"})
+                extra.append((back, True))
+            for merged in r.meta.get("aif_merged") or []:
+                extra.append((self.add_node(merged["node"], shared=True), merged.get("reverse")))
+            pending.append((r, nid, extra))
+        for r, nid, extra in pending:
             src = i_node[r.from_]
             if r.kind == "undercuts":
                 self.edge(src, nid)
@@ -990,14 +1007,8 @@ class _Writer:
             dst = i_node[r.to]
             self.edge(src, nid)
             self.edge(nid, dst)
-            one_way = isinstance(r.meta.get("aif"), Mapping) and r.meta["aif"].get("type") == "CA"
-            if r.kind == "contradicts" and not one_way:
-                back = self.add_node({"nodeID": None, "text": "Default Conflict", "type": "CA"})
-                self.edge(dst, back)
-                self.edge(back, src)
-            for merged in r.meta.get("aif_merged") or []:
-                other = self.add_node(merged["node"], shared=True)
-                a, b = (dst, src) if merged.get("reverse") else (src, dst)
+            for other, reverse in extra:
+                a, b = (dst, src) if reverse else (src, dst)
                 self.edge(a, other)
                 self.edge(other, b)
         # MA, PA and other nodes kept as metadata
