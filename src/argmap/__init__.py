@@ -13,15 +13,8 @@ Examples
 ['cost']
 """
 
-from .analysis.bipolar import BipolarFramework, bipolar_framework
-from .analysis.dialectic import (
-    ObjectionStatus,
-    ObjectionStatuses,
-    UnansweredObjections,
-    find_unanswered_objections,
-    grounded_labels,
-    objection_statuses,
-)
+from typing import TYPE_CHECKING
+
 from .errors import (
     ArgmapError,
     DanglingRelationError,
@@ -34,22 +27,33 @@ from .errors import (
     RuleError,
     UnknownIdError,
 )
-from .formats import Format, Loaded, formats
-from .io import LossWarning, dump, dumps, load, loads, read
-from .map import ArgumentMap
-from .model import (
-    FORMAT_VERSION,
-    Actor,
-    Claim,
-    Evidence,
-    MapDocument,
-    Objection,
-    Rebuttal,
-    Relation,
-    Source,
-    Statement,
-)
-from .rules import RULES
+
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first use
+    from .analysis.bipolar import BipolarFramework, bipolar_framework
+    from .analysis.dialectic import (
+        ObjectionStatus,
+        ObjectionStatuses,
+        UnansweredObjections,
+        find_unanswered_objections,
+        grounded_labels,
+        objection_statuses,
+    )
+    from .formats import Format, Loaded, list_formats
+    from .io import LossWarning, dump, dumps, load, loads, read
+    from .map import ArgumentMap
+    from .model import (
+        FORMAT_VERSION,
+        Actor,
+        Claim,
+        Evidence,
+        MapDocument,
+        Objection,
+        Rebuttal,
+        Relation,
+        Source,
+        Statement,
+    )
+    from .rules import RULES
 
 __version__ = "0.1.0"
 
@@ -83,7 +87,7 @@ __all__ = [
     "LossWarning",
     "dump",
     "dumps",
-    "formats",
+    "list_formats",
     "json_schema",
     "load",
     "loads",
@@ -145,8 +149,39 @@ __all__ = [
     "UnknownSupportError",
 ]
 
-# Analysis names import their modules on first use, to keep ``import argmap`` light.
+# Every public name but the errors imports its module on first use, so that
+# ``import argmap`` (and the CLI's start-up) stays light: pydantic, networkx,
+# PyYAML, graphviz and pysat load only when something needs them.
 _LAZY = {
+    "BipolarFramework": "analysis.bipolar",
+    "bipolar_framework": "analysis.bipolar",
+    "ObjectionStatus": "analysis.dialectic",
+    "ObjectionStatuses": "analysis.dialectic",
+    "UnansweredObjections": "analysis.dialectic",
+    "find_unanswered_objections": "analysis.dialectic",
+    "grounded_labels": "analysis.dialectic",
+    "objection_statuses": "analysis.dialectic",
+    "Format": "formats",
+    "Loaded": "formats",
+    "list_formats": "formats",
+    "LossWarning": "io",
+    "dump": "io",
+    "dumps": "io",
+    "load": "io",
+    "loads": "io",
+    "read": "io",
+    "ArgumentMap": "map",
+    "FORMAT_VERSION": "model",
+    "Actor": "model",
+    "Claim": "model",
+    "Evidence": "model",
+    "MapDocument": "model",
+    "Objection": "model",
+    "Rebuttal": "model",
+    "Relation": "model",
+    "Source": "model",
+    "Statement": "model",
+    "RULES": "rules",
     "AnalysisReport": "analysis.report",
     "analyze": "analysis.report",
     "Explanation": "analysis.status",
@@ -191,3 +226,7 @@ def __getattr__(name: str):
     value = getattr(importlib.import_module(f".{module}", __name__), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

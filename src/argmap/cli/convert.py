@@ -15,7 +15,7 @@ import warnings
 from dataclasses import dataclass
 
 from ..errors import FormatError
-from ..formats import detect_format, formats, get_format
+from ..formats import detect_format, get_format, list_formats
 from ..io import LossWarning, read_text, write_atomic
 
 __all__ = ["Conversion", "convert", "format_table"]
@@ -75,7 +75,7 @@ def convert(
     else:
         fmt_out = get_format(to_format) if to_format else detect_format(target, writing=True)
     if fmt_out.write is None:
-        readers = ", ".join(f.name for f in formats() if f.write is not None)
+        readers = ", ".join(f.name for f in list_formats() if f.write is not None)
         raise FormatError(f"argmap can read {fmt_out.name} but not write it (it writes {readers})")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossWarning)
@@ -117,7 +117,7 @@ def format_table() -> list[dict]:
             "write": f.write is not None,
             "description": f.description,
         }
-        for f in formats()
+        for f in list_formats()
     ]
 
 

@@ -16,7 +16,7 @@ from ..errors import FormatError
 if TYPE_CHECKING:
     from ..map import ArgumentMap
 
-__all__ = ["Format", "Loaded", "register_format", "get_format", "formats", "detect_format"]
+__all__ = ["Format", "Loaded", "register_format", "get_format", "list_formats", "detect_format"]
 
 
 class Loaded(NamedTuple):
@@ -47,8 +47,16 @@ def register_format(fmt: Format) -> Format:
     return fmt
 
 
-def formats() -> list[Format]:
-    """Every registered format, in registration order."""
+def list_formats() -> list[Format]:
+    """Every registered format, in registration order.
+
+    (Named ``list_formats`` so that ``argmap.formats`` stays this subpackage.)
+
+    Examples
+    --------
+    >>> "yaml" in [f.name for f in list_formats()]
+    True
+    """
     _load_builtin()
     return list(_REGISTRY.values())
 
