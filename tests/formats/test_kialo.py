@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.formats import detect_format
 from argmap.formats.kialo import dumps_kialo, loads_kialo, sniff_kialo
+from strategies import maps
 
 SAMPLE = """\
 Discussion Title: Should we eat out tonight?
@@ -285,3 +286,23 @@ class TestCorpus:
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert dumps_kialo(m).rstrip("\n") == raw.rstrip("\n")
+
+
+class TestHonesty:
+    """Any map: Kialo export either refuses, or warns, or keeps the whole structure."""
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(maps(max_statements=8))
+    def test_silent_export_loses_nothing(self, m):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                text = dumps_kialo(m)
+            except argmap.FormatError:
+                return  # several theses or cycles: refused with a message
+        back, _ = loads_kialo(text)
+        assert len(back) == len(m)
+        tree = [r for r in m.relations() if r.kind in ("supports", "objects", "rebuts")]
+        assert len(back.relations()) == len(tree)
+        if not caught:
+            assert _canonical(back)[1:] == _canonical(m)[1:]
