@@ -22,9 +22,23 @@ __all__ = ["main", "build_parser"]
 SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "solve", "analyze", "render", "convert")
 """Modules of this package that register subcommands, in help order."""
 
+COMMANDS: dict[str, str] = {
+    "check": "check",
+    "validate": "check",
+    "schema": "schema",
+    "solve": "solve",
+    "analyze": "analyze",
+    "export-af": "analyze",
+    "render": "render",
+    "convert": "convert",
+    "formats": "convert",
+}
+"""Subcommand name -> the module that registers it; lets ``main`` import only that module,
+so that a quick command (``argmap solve`` in an ICCMA harness) starts quickly."""
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered (or only one module's)."""
     from .. import __version__
 
     parser = argparse.ArgumentParser(
@@ -33,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"argmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in SUBCOMMANDS:
+    for name in (only,) if only else SUBCOMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
 
@@ -44,7 +58,8 @@ def _show_warning(message, category, filename, lineno, file=None, line=None):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(COMMANDS.get(argv[0]) if argv else None)
     args = parser.parse_args(argv)
     saved = warnings.showwarning
     warnings.showwarning = _show_warning
