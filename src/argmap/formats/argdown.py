@@ -107,33 +107,26 @@ _TRAILING_TAGS = re.compile(r"(?:[ \t]*(?<![\\\w(])#(?:\([^)]+\)|[\w-]+))+[ \t]*
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
+_COMMENT = re.compile(
+    r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?:(?<=[ \t\n])|(?<![\s\S]))//[^\n]*", re.S
+)
+"""An escape (kept), or a comment: ``/* */``, ``<!-- -->``, ``//`` after a blank."""
+
+
+def _blank(match: re.Match) -> str:
+    text = match.group()
+    return text if text[0] == "\\" else re.sub(r"[^\n]", " ", text)
+
+
 def _blank_comments(text: str) -> str:
-    """The text with comments replaced by spaces (newlines kept, so lines stay put)."""
-    out: list[str] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "\\" and i + 1 < n:
-            out.append(text[i : i + 2])
-            i += 2
-            continue
-        end = None
-        if c == "/" and text.startswith("/*", i):
-            end = text.find("*/", i + 2)
-            end = n if end < 0 else end + 2
-        elif c == "<" and text.startswith("<!--", i):
-            end = text.find("-->", i + 4)
-            end = n if end < 0 else end + 3
-        elif c == "/" and text.startswith("//", i) and (i == 0 or text[i - 1] in " \t\n"):
-            end = text.find("\n", i)
-            end = n if end < 0 else end
-        if end is not None:
-            out.append(re.sub(r"[^\n]", " ", text[i:end]))
-            i = end
-            continue
-        out.append(c)
-        i += 1
-    return "".join(out)
+    """The text with comments replaced by spaces (newlines kept, so lines stay put).
+
+    Examples
+    --------
+    >>> _blank_comments("a // b\\n/* c */ d <!-- e --> https://x.org")
+    'a     \\n        d            https://x.org'
+    """
+    return _COMMENT.sub(_blank, text)
 
 
 def _unescape(text: str) -> str:
@@ -252,7 +245,7 @@ class _Parser:
 
     def split_data(self, raw: str, line: int) -> tuple[dict[str, Any] | None, str]:
         """Cut a trailing ``{...}`` data block off a text and parse it."""
-        start = _unescaped_index(raw, "{")
+        start = _unescaped_index(raw, "{") if "{" in raw else -1
         if start < 0:
             return None, raw
         depth, quote, i = 0, None, start
