@@ -75,8 +75,8 @@ def convert(
     else:
         fmt_out = get_format(to_format) if to_format else detect_format(target, writing=True)
     if fmt_out.write is None:
-        readers = ", ".join(f.name for f in list_formats() if f.write is not None)
-        raise FormatError(f"argmap can read {fmt_out.name} but not write it (it writes {readers})")
+        writers = ", ".join(f.name for f in list_formats() if f.write is not None)
+        raise FormatError(f"argmap can read {fmt_out.name} but not write it (it writes {writers})")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossWarning)
         data = fmt_out.write(m)
