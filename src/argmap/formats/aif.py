@@ -170,6 +170,7 @@ class _Reader:
         text: str | None,
         stated_kinds: Mapping[str, str] | None = None,
         stated_contradicts: frozenset[str] = frozenset(),
+        stated_conflicts: frozenset[str] = frozenset(),
     ):
         self.aif = aif
         self.path = path
@@ -178,6 +179,7 @@ class _Reader:
         # kinds by node id, and the conflict nodes that are 'contradicts'
         self.stated_kinds = dict(stated_kinds or {})
         self.stated_contradicts = stated_contradicts
+        self.stated_conflicts = stated_conflicts  # conflict nodes whose kind is stated
         self.warnings: list[str] = []
         self.nodes: dict[str, dict] = {}
         self.type_of: dict[str, str] = {}
@@ -539,7 +541,12 @@ class _Reader:
         pairs_by_ends: dict[tuple[str, str], str] = {}
         partner: dict[str, str] = {}
         for ca in direct:
-            if len(direct[ca]) == 1 and not undercut_targets[ca] and ca not in undercut_nodes:
+            if (
+                len(direct[ca]) == 1
+                and not undercut_targets[ca]
+                and ca not in undercut_nodes
+                and ca not in self.stated_conflicts
+            ):
                 a, b = direct[ca][0]
                 other = pairs_by_ends.get((b, a))
                 if other is not None and other not in partner:

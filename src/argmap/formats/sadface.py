@@ -123,7 +123,9 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         warnings.append(f"{len(resources)} resource(s) (source texts) not kept")
     ours = metadata.get(_NS) if isinstance(metadata.get(_NS), Mapping) else {}
 
-    nodes, by_id, stated_kinds, stated_contradicts = [], {}, {}, set()
+    nodes, by_id, stated_kinds = [], {}, {}
+    stated_contradicts: set[str] = set()
+    stated_conflicts: set[str] = set()
     lost_meta = []
     for i, node in enumerate(data.get("nodes") or []):
         if not isinstance(node, Mapping) or not isinstance(node.get("id"), (str, int)):
@@ -150,6 +152,8 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         else:
             if mine.get("kind") == "contradicts":
                 stated_contradicts.add(nid)
+            if kind == "CA" and mine.get("kind"):
+                stated_conflicts.add(nid)
             if any(k != _NS and v for k, v in meta.items()):
                 lost_meta.append(nid)
         aif_node = {"nodeID": nid, "type": kind, "text": node.get("text") or ""}
@@ -178,6 +182,7 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         text=None,
         stated_kinds=stated_kinds,
         stated_contradicts=frozenset(stated_contradicts),
+        stated_conflicts=frozenset(stated_conflicts),
     )
     with _bulk():
         statements, relations = reader.parts()
@@ -241,7 +246,7 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         doc = document_adapter.validate_python(
             {
                 "title": title,
-                "source": Source.model_validate(source) if source else None,
+                "source": None if source is None else Source.model_validate(source),
                 "actors": list(actors.values()),
                 "statements": statements,
                 "relations": relations,
