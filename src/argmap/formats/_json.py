@@ -3,7 +3,8 @@
 Several formats share the ``.json`` extension, so :func:`argmap.formats.detect_format`
 asks each one's ``sniff`` whether it recognises the content. Each sniff parses the
 text; :func:`sniff_json` keeps the last result so that a file is parsed once for all
-the sniffs and the reader that follows.
+the sniffs and the reader that follows; :func:`parse_json` (the reader's call) takes
+it out of the cache.
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ def sniff_json(text: str) -> Any:
 def parse_json(text: str, path: str | None = None, *, what: str = "JSON") -> Any:
     """Parse JSON text, raising :class:`FormatError` with the line and column of a syntax error.
 
-    The result may be shared with :func:`sniff_json`: do not mutate it.
+    The result may be the one :func:`sniff_json` made (it is then dropped from the
+    cache, so nothing else shares it).
 
     Examples
     --------
@@ -64,6 +66,8 @@ def parse_json(text: str, path: str | None = None, *, what: str = "JSON") -> Any
     argmap.errors.FormatError: x.json, line 1, column 12: JSON syntax error: Expecting value
     """
     ok, value = _cached(text)
+    # the reader takes the value from here: keep no parse tree alive in the cache
+    _cached.cache_clear()
     if ok:
         return value
     try:

@@ -129,6 +129,7 @@ __all__ = [
 
 NODE_TYPES = ("I", "RA", "CA", "MA", "PA", "L", "YA", "TA")
 _S_TYPES = ("RA", "CA", "MA", "PA")
+_S_SET = frozenset(_S_TYPES)
 _EVIDENCE_SCHEME = re.compile(
     r"\b(evidence|example|sign|witness|testimony|statistic\w*|precedent)\b", re.IGNORECASE
 )
@@ -143,7 +144,7 @@ _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]+")
 def _slug_id(raw: Any) -> str:
     """A valid argmap id for an AIF node id (kept as is when it already is one)."""
     s = str(raw)
-    if _ID_OK.match(s) and len(s) <= 200:
+    if (s.isascii() and s.isalnum() and len(s) <= 200) or (_ID_OK.match(s) and len(s) <= 200):
         return s
     s = _BAD_ID_CHARS.sub("-", s).strip("-")[:190]
     return s if s and s[0].isalnum() else f"n{s}"
@@ -204,40 +205,41 @@ class _Reader:
 
     def index(self) -> None:
         nodes, type_of, order = self.nodes, self.type_of, self.order
+        by_type: dict[str, list[str]] = {t: [] for t in NODE_TYPES}
+        s_keys = []  # RA, CA, MA, PA in file order
         for i, node in enumerate(self._list("nodes", required=True)):
             try:
-                nid, ntype, text = node["nodeID"], node["type"], node.get("text", "")
-            except (KeyError, TypeError, AttributeError):
-                nid = ntype = text = None
+                nid, ntype = node["nodeID"], node["type"]
+            except (KeyError, TypeError):
+                nid = ntype = None
             t = type(nid)
             key = nid if t is str else str(nid) if t is int else None
-            if (
-                key is None
-                or type(ntype) is not str
-                or key in nodes
-                or (text is not None and type(text) is not str)
-            ):
+            if key is None or type(ntype) is not str or key in nodes:
                 self._bad_node(node, i)
-            nodes[key] = dict(node)
+            nodes[key] = node
             type_of[key] = ntype
             order.append(key)
-        self.ins = {k: [] for k in order}
-        self.outs = {k: [] for k in order}
-        self.i_keys = [k for k in order if type_of[k] == "I"]
-        ins, outs, seen = self.ins, self.outs, set()
+            if ntype in by_type:
+                by_type[ntype].append(key)
+                if ntype in _S_SET:
+                    s_keys.append(key)
+        self.by_type, self.s_keys, self.i_keys = by_type, s_keys, by_type["I"]
+        # every node's sources; targets only for S nodes (nothing else needs them)
+        self.ins = ins = {k: [] for k in order}
+        self.outs = outs = {k: [] for k in s_keys}
         for i, edge in enumerate(self._list("edges", required=True)):
             try:
                 a, b = edge["fromID"], edge["toID"]
                 a, b = (a if type(a) is str else str(a)), (b if type(b) is str else str(b))
-                out = outs[a]
-                ins[b].append(a)
+                into = ins[b]
+                type_of[a]
             except (KeyError, TypeError):
                 self._bad_edge(edge, i)
-            if (a, b) in seen:
-                ins[b].pop()  # the same edge twice
-            else:
-                seen.add((a, b))
-                out.append(b)
+            if a not in into:  # the same edge twice counts once (lists are short)
+                into.append(a)
+                out = outs.get(a)
+                if out is not None:
+                    out.append(b)
 
     def _bad_node(self, node: Any, i: int) -> None:
         if not isinstance(node, Mapping):
@@ -249,7 +251,7 @@ class _Reader:
             raise self.fail(f"AIF: node id {nid!r} is used twice", node=nid)
         if not isinstance(node.get("type"), str):
             raise self.fail(f"AIF: node {nid!r} has no 'type'", node=nid)
-        raise self.fail(f"AIF: node {nid!r}: 'text' must be a string", node=nid)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _bad_edge(self, edge: Any, i: int) -> None:
         if not isinstance(edge, Mapping):
@@ -344,9 +346,10 @@ class _Reader:
     def read_fulfillments(self) -> None:
         for entry in self._list("schemefulfillments"):
             if isinstance(entry, Mapping) and str(entry.get("nodeID")) in self.nodes:
-                node = self.nodes[str(entry["nodeID"])]
+                key = str(entry["nodeID"])
+                node = self.nodes[key]
                 if "schemeID" not in node and entry.get("schemeID") is not None:
-                    node["schemeID"] = entry["schemeID"]
+                    self.nodes[key] = {**node, "schemeID": entry["schemeID"]}
         for key in ("descriptorfulfillments", "cqdescriptorfulfillments"):
             items = self._list(key)
             if items:
@@ -358,6 +361,12 @@ class _Reader:
         self.used_ids: set[str] = set()
         empty = []
         for key in self.i_keys:
+            text = self.nodes[key].get("text")
+            if text is not None and not isinstance(text, str):
+                raise self.fail(
+                    f"AIF: node {self.nodes[key]['nodeID']!r}: 'text' must be a string",
+                    node=self.nodes[key]["nodeID"],
+                )
             sid = _slug_id(self.nodes[key]["nodeID"])
             base, n = sid, 2
             while sid in self.used_ids:
@@ -372,9 +381,8 @@ class _Reader:
                 + _examples(empty)
             )
         # S nodes get ids from the same pool, so reserve theirs now
-        for key in self.order:
-            if self.type_of[key] in _S_TYPES:
-                self.used_ids.add(_slug_id(self.nodes[key]["nodeID"]))
+        for key in self.s_keys:
+            self.used_ids.add(_slug_id(self.nodes[key]["nodeID"]))
 
     # ---- speakers
     def speakers(self) -> None:
@@ -382,6 +390,7 @@ class _Reader:
         self.actor_by_person: dict[str, str] = {}
         self.actor_by_name: dict[str, str] = {}
         names: dict[str, str] = {}
+        self.prefixes: dict[str, tuple[str, ...]] = {}
         for p in self._list("participants"):
             if not isinstance(p, Mapping) or p.get("participantID") is None:
                 raise self.fail("AIF: a participant has no 'participantID'")
@@ -392,6 +401,7 @@ class _Reader:
             names[pid] = name if name.strip() else f"Person {pid}"
             # each participant is one actor, even when two share a name
             self.actor_by_person[pid] = self._actor(names[pid], distinct=True)
+            self.prefixes[pid] = tuple(names[pid] + sep for sep in (": ", " : ", ":"))
         self.locutions: dict[str, list[dict]] = {}
         dangling = []
         for entry in self._list("locutions"):
@@ -422,6 +432,24 @@ class _Reader:
                 if type_of[loc] == "L"
             ]
             if not chains:
+                continue
+            if len(chains) == 1:  # the common case, kept lean for large files
+                loc, ya = chains[0]
+                speaker, words = self._speaker(loc, names)
+                self.chains[key] = [
+                    {
+                        "L": nodes[loc],
+                        "YA": nodes[ya],
+                        "locutions": locutions.get(loc, []),
+                        "speaker": speaker,
+                    }
+                ]
+                used.add(loc)
+                used.add(ya)
+                if speaker is not None:
+                    self.by[key] = speaker
+                if words != nodes[key].get("text") and words.strip():
+                    self.quote[key] = words
                 continue
             records, best, first_words = [], None, None
             for loc, ya in chains:
@@ -471,10 +499,11 @@ class _Reader:
                 return None, text
             pid = str(pid)
             if pid in names:
-                name = names[pid]
-                for sep in (": ", " : ", ":"):
-                    if text.startswith(name + sep):
-                        return self.actor_by_person[pid], text[len(name + sep) :]
+                if not text.startswith(names[pid]):
+                    return self.actor_by_person[pid], text
+                for prefix in self.prefixes[pid]:
+                    if text.startswith(prefix):
+                        return self.actor_by_person[pid], text[len(prefix) :]
                 return self.actor_by_person[pid], text
             match = _SPEAKER_PREFIX.match(text)
             name = match.group(1) if match else f"Person {pid}"
@@ -496,12 +525,9 @@ class _Reader:
         self.link_count: dict[str, int] = {}
         self.merged: dict[str, list[dict]] = {}  # relation id -> merged S nodes
         self.fixed: dict[str, str] = {}
-        ras, cas, others = [], [], []
-        for key in self.order:
-            t = self.type_of[key]
-            (ras if t == "RA" else cas if t == "CA" else others if t in _S_TYPES else []).append(
-                key
-            )
+        ras, cas = self.by_type["RA"], self.by_type["CA"]
+        others = [k for k in self.s_keys if self.type_of[k] in ("MA", "PA")]
+        evidence_scheme: dict[str, bool] = {}
         supports: list[tuple[str, str, str]] = []  # (S key, premise key, conclusion key)
         fallback: list[tuple[str, str]] = []  # (S key, reason)
         for ra in ras:
@@ -516,8 +542,10 @@ class _Reader:
                 fallback.append((ra, "an RA whose premise is its conclusion"))
                 continue
             supports += [(ra, p, c) for p, c in pairs]
-            scheme = self.nodes[ra].get("scheme") or self.nodes[ra].get("text") or ""
-            if _EVIDENCE_SCHEME.search(str(scheme)):
+            scheme = str(self.nodes[ra].get("scheme") or self.nodes[ra].get("text") or "")
+            if scheme not in evidence_scheme:
+                evidence_scheme[scheme] = bool(_EVIDENCE_SCHEME.search(scheme))
+            if evidence_scheme[scheme]:
                 for p in premises:
                     self.fixed[self.sid[p]] = "evidence"
         # conflicts: direct attacks, undercuts, symmetric pairs
@@ -563,7 +591,7 @@ class _Reader:
             for t in ts:
                 for rep in self._undercut_representatives(t, set()):
                     attacks += [(self.sid[s], self.sid[rep]) for s in sources]
-        ids = [self.sid[k] for k in self.order if k in self.sid]
+        ids = [self.sid[k] for k in self.i_keys]
         attackers = {a for a, _ in attacks}
         fixed = {k: v for k, v in self.fixed.items() if k not in attackers}
         for key, kind in self.stated_kinds.items():
@@ -576,7 +604,7 @@ class _Reader:
             support_by_ra.setdefault(ra, []).append((p, c))
         self.keys: set[tuple[str, str, str]] = set()
         conflicts = []
-        for key in self.order:
+        for key in self.s_keys:
             if key in support_by_ra:
                 for p, c in support_by_ra[key]:
                     self._relation(key, p, c, "supports")
@@ -742,12 +770,11 @@ class _Reader:
     # ---- losses and statements
     def report_dialogue_losses(self) -> None:
         lost: dict[str, list[str]] = {}
-        for key in self.order:
-            t = self.type_of[key]
-            if t in ("L", "YA", "TA") and key not in self.used_nodes:
-                lost.setdefault(t, []).append(key)
-            elif t in _S_TYPES and key not in self.rel_ids and key not in self.used_nodes:
-                lost.setdefault(t, []).append(key)
+        used, made = self.used_nodes, self.rel_ids
+        for t in ("L", "YA", "TA", *_S_TYPES):
+            keys = [k for k in self.by_type[t] if k not in used and k not in made]
+            if keys:
+                lost[t] = keys
         why = {
             "TA": "dialogue transitions between locutions",
             "YA": "illocutions other than L -> YA -> I (e.g. anchoring RA/CA/MA, or on TA "
@@ -868,6 +895,12 @@ def _bulk():
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                # hand the new objects straight to the oldest generation: a young-generation
+                # pass over all of them would find nothing to free (nobody else's frozen
+                # objects are touched: this only runs when none are frozen)
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
