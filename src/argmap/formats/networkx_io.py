@@ -11,11 +11,12 @@ Two file formats build on it:
 ``graphml`` (``.graphml``)
     For yEd, Gephi and Cytoscape: GraphML allows only scalar attributes, so none is
     ``None`` (missing values are simply absent), ``tags`` are joined with ``", "``, the
-    statement's ``source`` becomes ``source_title``, ``source_author``, ... and
-    ``meta`` is a JSON string; nodes also get a ``label`` (the text, which Gephi
-    shows). The map's title, source and actors are graph attributes (actors as a JSON
-    string). argmap reads these files back whole, except a tag that contains
-    ``", "`` (it is split in two).
+    statement's ``source`` becomes ``source_title``, ``source_author``, ... (an
+    empty source is ``source="{}"``) and ``meta`` is a JSON string; nodes also get a
+    ``label`` (the text, which Gephi shows). The map's title, source and actors are
+    graph attributes (actors as a JSON string). argmap reads these files back whole,
+    except a tag that contains ``", "`` (it is split in two); a text with a control
+    character that XML 1.0 forbids (U+0001, ...) cannot be written (a clear error).
 ``node-link`` (``.nodelink.json``)
     networkx's node-link JSON (``{"directed", "multigraph", "graph", "nodes",
     "edges"}``; ``links`` is read too), which holds every attribute as it is: read
@@ -71,7 +72,10 @@ _TAG_SEPARATOR = ", "
 
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
-    field = ".".join(str(p) for p in err["loc"] if not isinstance(p, int) or p) or "value"
+    loc = list(err["loc"])
+    if loc and loc[0] in ("claim", "objection", "rebuttal", "evidence"):
+        loc = loc[1:]  # the union's tag, not a field
+    field = ".".join(str(p) for p in loc) or "value"
     return f"{field}: {err['msg']}"
 
 
@@ -130,7 +134,7 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
     if title is not None and not isinstance(title, str):
         raise FormatError(f"graph attribute 'title' must be a string, not {title!r}")
     try:
-        source = Source.model_validate(graph["source"]) if graph.get("source") else None
+        source = None if graph.get("source") is None else Source.model_validate(graph["source"])
     except ValidationError as exc:
         raise FormatError(f"graph attribute 'source': {_first_error(exc)}") from None
     actors: dict[str, Actor] = {}
@@ -244,8 +248,7 @@ def graphml_graph(m: ArgumentMap) -> nx.MultiDiGraph:
     if m.title is not None:
         H.graph["title"] = m.title
     if m.source is not None:
-        for k, v in m.source.model_dump(exclude_none=True).items():
-            H.graph[f"source_{k}"] = v
+        H.graph.update(_flat({"source": m.source.model_dump(exclude_none=True)}))
     if m.actors():
         H.graph["actors"] = json.dumps(
             [a.model_dump(exclude_none=True) for a in m.actors()], ensure_ascii=False
@@ -263,7 +266,8 @@ def _flat(attrs: Mapping[str, Any], *, label: str | None = None) -> dict[str, An
         if v is None or (k in ("tags", "meta") and not v):
             continue
         if k == "source":
-            out.update({f"source_{sk}": sv for sk, sv in v.items() if sv is not None})
+            fields = {f"source_{sk}": sv for sk, sv in v.items() if sv is not None}
+            out.update(fields or {"source": "{}"})  # an empty source still exists
         elif k == "tags":
             out[k] = _TAG_SEPARATOR.join(v)
         elif k == "meta":
@@ -317,6 +321,8 @@ def _unflat(attrs: Mapping[str, Any], where: str, path: str | None) -> dict[str,
             continue
         if k.startswith("source_") and k[7:] in _SOURCE_FIELDS:
             source[k[7:]] = v
+        elif k == "source" and v == "{}":
+            out["source"] = {}
         elif k == "tags":
             out[k] = [t for t in str(v).split(_TAG_SEPARATOR) if t]
         elif k == "meta":
