@@ -420,6 +420,25 @@ class TestWrite:
             )
         }
 
+    def test_losses_announced(self):
+        m = argmap.ArgumentMap(title="T")
+        m.actor("ann", "Ann", affiliation="X")
+        m.evidence("E.", id="e", by="ann", tags=["t"], supports=m.claim("C.", id="c"))
+        with pytest.warns(argmap.LossWarning) as caught:
+            argmap.dumps(m, format="aif")
+        [w] = caught
+        text = str(w.message)
+        assert text.startswith("AIF cannot hold the map's title")
+        assert "the tags of 1 statements" in text and "affiliation, role or kind of 1" in text
+        assert "the kind of 1 statements" in text  # evidence comes back a claim
+        with pytest.warns(argmap.LossWarning, match="the ids of 2 statements"):
+            argmap.dumps(m, format="xaif")
+
+    def test_nothing_announced_for_an_aif_map(self, recwarn):
+        m, _ = load(CHAIN)
+        argmap.dumps(m, format="aif")
+        assert not [w for w in recwarn if issubclass(w.category, argmap.LossWarning)]
+
     def test_deterministic(self):
         m, _ = load(CHAIN)
         assert dumps_aif(m) == dumps_aif(m)

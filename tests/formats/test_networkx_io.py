@@ -155,6 +155,12 @@ class TestGraphML:
         with pytest.raises(argmap.FormatError, match="text of statement 'a'.*U\\+0007"):
             dumps_graphml(m)
 
+    def test_tag_with_separator_announced(self):
+        m = argmap.ArgumentMap()
+        m.claim("A.", id="a", tags=["x, y"])
+        with pytest.warns(argmap.LossWarning, match="tags of 1 statements"):
+            dumps_graphml(m)
+
     def test_carriage_return_kept(self):
         m = argmap.ArgumentMap()
         m.claim("a\r\nb\r", id="a")

@@ -80,9 +80,11 @@ for a statement with ``by`` or ``quote`` an L node (``"Name: quote or text"``) w
 ``Asserting`` YA and a locution of the actor's participant.
 
 What AIF cannot hold: the map's title and source; a statement's kind (it is
-inferred again on reading), source, tags, note and weight; a relation's note;
-an actor's id (participants are numbered; the id is made from the name on
-reading), affiliation, role and kind.
+inferred again on reading), source, tags, note, weight and other metadata; a
+relation's note and metadata; an actor's id (participants are numbered; the id is
+made from the name on reading), affiliation, role and kind; in xAIF, which numbers
+its nodes, statement and relation ids. The writers announce each such loss as one
+:class:`argmap.LossWarning`.
 
 Examples
 --------
@@ -1201,9 +1203,64 @@ def _ova_layout(inner: Mapping[str, Any]) -> dict[str, Any]:
     return {"firstname": "", "surname": "", "url": "", "nodes": placed, "edges": edges}
 
 
+_OWN_META = {"aif", "aif_locutions", "aif_links", "aif_merged", "scheme"}
+
+
+def _warn_losses(m: ArgumentMap, data: dict[str, Any], flavour: str) -> None:
+    """Announce, as one LossWarning, what the AIF written cannot give back."""
+    import warnings
+
+    from ..io import LossWarning
+
+    lost: list[str] = []
+    if m.title is not None:
+        lost.append("the map's title")
+    if m.source is not None:
+        lost.append("the map's source")
+    statements = m.statements()
+    for field in ("source", "note", "weight"):
+        n = sum(1 for s in statements if getattr(s, field) is not None)
+        if n:
+            lost.append(f"'{field}' of {n} statements")
+    for what, n in (
+        ("the tags", sum(1 for s in statements if s.tags)),
+        ("the metadata", sum(1 for s in statements if set(s.meta) - _OWN_META)),
+    ):
+        if n:
+            lost.append(f"{what} of {n} statements")
+    n = sum(1 for r in m.relations() if r.note is not None or set(r.meta) - _OWN_META)
+    if n:
+        lost.append(f"notes or metadata of {n} relations")
+    n = sum(1 for a in m.actors() if a.affiliation or a.role or a.kind)
+    if n:
+        lost.append(f"affiliation, role or kind of {n} actors")
+    back, _ = map_from_aif(data)
+    old = list(statements)
+    new = back.statements()
+    n = sum(1 for a, b in zip(old, new, strict=True) if a.kind != b.kind)
+    if n:
+        lost.append(f"the kind of {n} statements (AIF has no kinds: they are inferred again)")
+    n = sum(1 for a, b in zip(old, new, strict=True) if a.id != b.id)
+    if n:
+        lost.append(f"the ids of {n} statements")
+    ids = {a.id for a in back.actors()}
+    n = sum(1 for a in m.actors() if a.id not in ids)
+    if n:
+        lost.append(f"the ids of {n} actors (made from their names)")
+    n = sum(1 for r in m.relations() if r.id is not None and r.id not in back._relations)
+    if n:
+        lost.append(f"the ids of {n} relations")
+    if lost:
+        label = {"aif": "AIF", "ova3": "OVA3", "xaif": "xAIF"}[flavour]
+        warnings.warn(f"{label} cannot hold " + "; ".join(lost), LossWarning, stacklevel=3)
+
+
 def _dumps(flavour: str):
     def dumps(m: ArgumentMap) -> str:
-        return json.dumps(aif_from_map(m, flavour=flavour), ensure_ascii=False, indent=2) + "\n"
+        data = aif_from_map(m, flavour=flavour)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        _warn_losses(m, json.loads(text), flavour)
+        return text
 
     dumps.__name__ = dumps.__qualname__ = f"dumps_{flavour}"
     dumps.__doc__ = f"The map as {flavour.upper()} JSON text (see :func:`aif_from_map`)."

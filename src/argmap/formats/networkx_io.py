@@ -307,6 +307,18 @@ def dumps_graphml(m: ArgumentMap) -> str:
                     f"GraphML cannot hold the {key} of {where}: it contains the control "
                     f"character U+{ord(bad.group()):04X}, which XML 1.0 forbids"
                 )
+    split = [s.id for s in m.statements() if any(_TAG_SEPARATOR in t or not t for t in s.tags)]
+    if split:
+        import warnings
+
+        from ..io import LossWarning
+
+        warnings.warn(
+            f"GraphML joins tags with {_TAG_SEPARATOR!r}: the tags of {len(split)} statements "
+            f"(e.g. {split[0]!r}) hold it, or are empty, and will not read back the same",
+            LossWarning,
+            stacklevel=3,
+        )
     buffer = io.BytesIO()
     nx.write_graphml_xml(G, buffer, encoding="utf-8")
     # XML readers turn a raw carriage return into a newline: write it as a reference
