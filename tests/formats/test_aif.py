@@ -534,10 +534,26 @@ class TestCorpus:
         attacks = [r for r in m.relations() if r.is_attack]
         merged = sum(len(r.meta.get("aif_merged", [])) for r in m.relations())
         assert len({r.meta["aif"]["nodeID"] for r in attacks}) + merged == count["CA"]
-        # every L and TA that is not kept is reported
-        for t in ("TA",):
-            if count[t]:
-                assert any(f"{count[t]} {t} node(s) not kept" in w for w in losses)
+        # L nodes: those that anchor an I node (L -> YA -> I) are kept with the statement,
+        # every other one is reported, as are all TA nodes
+        anchoring = {
+            str(e1["fromID"])
+            for e1 in raw["edges"]
+            for e2 in raw["edges"]
+            if str(e1["toID"]) == str(e2["fromID"])
+            and types[str(e1["fromID"])] == "L"
+            and types[str(e1["toID"])] == "YA"
+            and types[str(e2["toID"])] == "I"
+        }
+        kept_l = {
+            str(c["L"]["nodeID"]) for s in m.statements() for c in s.meta.get("aif_locutions", [])
+        }
+        assert kept_l == anchoring
+        others = count["L"] - len(anchoring)
+        if others:
+            assert any(f"{others} L node(s) not kept" in w for w in losses)
+        if count["TA"]:
+            assert any(f"{count['TA']} TA node(s) not kept" in w for w in losses)
 
     def test_speakers(self, corpus, name):
         path = corpus / "aif" / name
