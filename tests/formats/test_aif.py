@@ -367,6 +367,13 @@ class TestErrors:
         assert "edge 7" in str(err.value) and "'zz'" in str(err.value)
         assert err.value.line == text[: text.index('"edgeID": 7')].count("\n") + 1
 
+    def test_edge_without_id_located_by_its_reference(self):
+        text = '{"nodes": [{"nodeID": "a", "type": "I", "text": "A"}],\n "edges": [\n'
+        text += ' {"fromID": "a", "toID": "b"}]}'
+        with pytest.raises(argmap.FormatError) as err:
+            read_aif(text, "f.json")
+        assert err.value.line == 3 and "toID 'b' names no node" in str(err.value)
+
     def test_duplicate_node(self):
         text = json.dumps({"nodes": [node("a", "I", "A."), node("a", "I", "B.")], "edges": []})
         with pytest.raises(argmap.FormatError, match="node id 'a' is used twice"):

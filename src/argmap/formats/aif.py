@@ -258,15 +258,16 @@ class _Reader:
     def _bad_edge(self, edge: Any, i: int) -> None:
         if not isinstance(edge, Mapping):
             raise self.fail(f"AIF: edge {i + 1} is not an object")
+        has_id = "edgeID" in edge
         eid = edge.get("edgeID", i + 1)
         for end in ("fromID", "toID"):
             ref = edge.get(end)
             if ref is None:
                 raise self.fail(f"AIF: edge {eid!r} has no {end!r}", node=eid, key="edgeID")
             if str(ref) not in self.nodes:
-                raise self.fail(
-                    f"AIF: edge {eid!r}: {end} {ref!r} names no node", node=eid, key="edgeID"
-                )
+                # point at the edge's id, or (without one) at the dangling reference
+                place = {"node": eid, "key": "edgeID"} if has_id else {"node": ref, "key": end}
+                raise self.fail(f"AIF: edge {eid!r}: {end} {ref!r} names no node", **place)
         raise AssertionError("unreachable")  # pragma: no cover
 
     # ---- the whole conversion
@@ -779,8 +780,8 @@ class _Reader:
                 lost[t] = keys
         why = {
             "TA": "dialogue transitions between locutions",
-            "YA": "illocutions other than L -> YA -> I (e.g. anchoring RA/CA/MA, or on TA "
-            "and L nodes)",
+            "YA": "illocutions that do not link a locution to an I node: on RA, CA, MA, TA "
+            "or L nodes",
             "L": "locutions that anchor no I node",
         }
         for t in ("TA", "YA", "L", *_S_TYPES):
