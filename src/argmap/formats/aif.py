@@ -850,9 +850,9 @@ def map_from_aif(data: Any, *, path: str | None = None, text: str | None = None)
             raise FormatError("AIF: the 'AIF' key must hold an object", path=path)
         layout = data.get("OVA", data.get("ova"))
         if isinstance(layout, Mapping) and layout.get("nodes"):
-            warnings.append(
-                f"OVA layout not kept ({len(layout['nodes'])} node positions, analyst name and url)"
-            )
+            positions = layout["nodes"]
+            count = len(positions) if isinstance(positions, list) else "some"
+            warnings.append(f"OVA layout not kept ({count} node positions, analyst name and url)")
         elif isinstance(layout, list) and layout:
             warnings.append(f"OVA layout not kept ({len(layout)} entries)")
         body = data.get("text")

@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from ..errors import FormatError
-from ..model import Actor, Source, document_adapter
+from ..model import STATEMENT_KINDS, Actor, Source, document_adapter
 from . import Format, Loaded, _load_builtin, register_format
 from ._json import line_of, parse_json, sniff_json
 from .aif import _bulk, _Reader
@@ -110,6 +110,8 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         raise fail("'metadata' must be an object")
     warnings: list[str] = []
     core = metadata.get("core") or {}
+    if not isinstance(core, Mapping):
+        raise fail("'metadata.core' must be an object")
     lost_core = sorted(
         k for k, v in core.items() if k not in ("title", "version") and v not in (None, "", [])
     )
@@ -120,7 +122,8 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         warnings.append(f"document metadata namespace(s) not kept: {', '.join(other_ns)}")
     resources = data.get("resources") or []
     if resources:
-        warnings.append(f"{len(resources)} resource(s) (source texts) not kept")
+        count = len(resources) if isinstance(resources, list) else "the"
+        warnings.append(f"{count} resource(s) (source texts) not kept")
     ours = metadata.get(_NS) if isinstance(metadata.get(_NS), Mapping) else {}
 
     nodes, by_id, stated_kinds = [], {}, {}
@@ -147,7 +150,14 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         if kind == "I":
             if not isinstance(node.get("text", ""), str):
                 raise fail(f"atom {nid!r}: 'text' must be a string", key="id", value=node["id"])
-            if mine.get("kind"):
+            if mine.get("kind") is not None:
+                if mine["kind"] not in STATEMENT_KINDS:
+                    raise fail(
+                        f"atom {nid!r}: argmap kind {mine['kind']!r} is not one of "
+                        f"{', '.join(STATEMENT_KINDS)}",
+                        key="id",
+                        value=node["id"],
+                    )
                 stated_kinds[nid] = mine["kind"]
         else:
             if mine.get("kind") == "contradicts":
@@ -198,10 +208,15 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         actors[a.id] = a
     for s in statements:
         node = by_id[s["meta"]["aif"]["nodeID"]]
-        meta = dict(node.get("metadata") or {})
-        mine = meta.pop(_NS, None) or {}
+        meta = dict(node["metadata"]) if isinstance(node.get("metadata"), Mapping) else {}
+        mine = meta.pop(_NS, None)
+        mine = mine if isinstance(mine, Mapping) else {}
         s["meta"] = {}
-        sad = {k: node[k] for k in ("sources",) if node.get(k)}
+        sad = {}
+        if isinstance(node.get("sources"), list) and node["sources"]:
+            sad["sources"] = node["sources"]
+        elif node.get("sources"):
+            warnings.append(f"atom {s['id']!r}: 'sources' is not a list; not kept")
         if meta:
             sad["metadata"] = meta
         if sad:
@@ -319,14 +334,16 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
         rest = {k: v for k, v in s.meta.items() if k != "sadface"}
         if rest:
             mine["meta"] = _clean(rest)
-        node_meta = dict(sad.get("metadata") or {})
+        theirs = sad.get("metadata")
+        node_meta = dict(theirs) if isinstance(theirs, Mapping) else {}
         node_meta[_NS] = mine
+        sources = sad.get("sources")
         nodes.append(
             {
                 "id": s.id,
                 "type": "atom",
                 "text": s.text,
-                "sources": list(sad.get("sources") or []),
+                "sources": list(sources) if isinstance(sources, list) else [],
                 "metadata": node_meta,
             }
         )
