@@ -688,3 +688,25 @@ def test_native_round_trip(flavour, m):
     # and the second trip is exact: AIF ids, speakers and structure are all kept
     again, _ = map_from_aif(json.loads(argmap.dumps(back, format=flavour)))
     assert again == back
+
+
+def test_malformed_input_gives_argmap_errors_only():
+    """Damaged files give a FormatError (or warnings), never a bare TypeError or KeyError."""
+    import random
+
+    from damage import mutations
+
+    rng = random.Random(4)
+    base = {**CHAIN, "participants": [{"participantID": 1, "firstname": "A", "surname": "B"}]}
+    base["nodes"] = [*CHAIN["nodes"], node("l", "L", "A B: C."), node("y", "YA", "Asserting")]
+    base["edges"] = [*CHAIN["edges"], *edges(("l", "y"), ("y", "c"))]
+    base["locutions"] = [{"nodeID": "l", "personID": 1}]
+    for data in mutations({"AIF": base, "OVA": {"nodes": []}, "text": ""}, rng, 300):
+        try:
+            m, _ = map_from_aif(data)
+        except argmap.ArgmapError:
+            continue
+        m.validate()
+        for flavour in ("aif", "ova3", "xaif"):
+            again, _ = map_from_aif(json.loads(json.dumps(aif_from_map(m, flavour=flavour))))
+            again.validate()

@@ -232,3 +232,19 @@ def test_native_round_trip(m):
     back, losses = read_sadface(dumps_sadface(m))
     assert losses == []
     assert back == m
+
+
+def test_malformed_input_gives_argmap_errors_only():
+    """Damaged files give a FormatError (or warnings), never a bare TypeError or KeyError."""
+    import random
+
+    from damage import mutations
+
+    base = sadface_from_map(load(V05)[0])
+    for data in mutations(base, random.Random(4), 300):
+        try:
+            m, _ = map_from_sadface(data)
+        except argmap.ArgmapError:
+            continue
+        m.validate()
+        read_sadface(dumps_sadface(m))[0].validate()
