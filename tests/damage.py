@@ -17,7 +17,7 @@ def mutations(base, rng, n):
             k = rng.choice(list(d))
             r = rng.random()
             if r < 0.3:
-                d[k] = rng.choice(junk)
+                d[k] = copy.deepcopy(rng.choice(junk))
             elif r < 0.4:
                 del d[k]
             else:
@@ -26,7 +26,7 @@ def mutations(base, rng, n):
             i = rng.randrange(len(d))
             r = rng.random()
             if r < 0.2:
-                d[i] = rng.choice(junk)
+                d[i] = copy.deepcopy(rng.choice(junk))
             elif r < 0.3:
                 del d[i]
             elif r < 0.4:

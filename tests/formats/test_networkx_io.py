@@ -256,3 +256,36 @@ def test_graphml_round_trip(m):
             dumps_graphml(m)
         return
     assert read_graphml(dumps_graphml(m)).map == m
+
+
+def test_damaged_node_link_gives_argmap_errors_only(m):
+    """Damaged node-link files give a FormatError (or load), never a bare TypeError."""
+    import random
+
+    from damage import mutations
+
+    for data in mutations(node_link_data(m), random.Random(4), 300):
+        try:
+            read_node_link(json.dumps(data))[0].validate()
+        except argmap.ArgmapError:
+            pass
+
+
+def test_graphml_reader_warnings_are_returned():
+    text = dumps_graphml(argmap.ArgumentMap()).replace(
+        "<graph ", '<key id="z9" for="graph" attr.name="odd" /><graph ', 1
+    )
+    text = text.replace("</graph>", '<data key="z9">1</data></graph>')
+    back, losses = read_graphml(text)
+    assert len(back) == 0
+    assert losses == [
+        "GraphML: No key type for id z9. Using string",
+        "graph attribute(s) 'odd' not kept",
+    ]
+
+
+def test_node_link_unknown_graph_attribute_reported(m):
+    data = node_link_data(m)
+    data["graph"]["name"] = "x"
+    back, losses = read_node_link(json.dumps(data))
+    assert back == m and losses == ["graph attribute(s) 'name' not kept"]

@@ -68,6 +68,7 @@ _STATEMENT_FIELDS = ("kind", "text", "by", "quote", "source", "tags", "note", "w
 _RELATION_FIELDS = ("kind", "id", "note", "meta", "undercuts")
 _SOURCE_FIELDS = tuple(Source.model_fields)
 _TAG_SEPARATOR = ", "
+_GRAPH_FIELDS = ("title", "source", "actors")
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -90,8 +91,9 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
         ``tags``, ``note``, ``weight``, ``meta``. Edges have ``kind`` and optionally
         ``id``, ``note``, ``meta``; an ``undercuts`` edge names the relation it
         undercuts in its ``undercuts`` attribute. Graph attributes ``title``,
-        ``source`` and ``actors`` (a list of dicts) are read when present; without
-        ``actors``, every ``by`` becomes an actor named by its id.
+        ``source`` and ``actors`` (a list of dicts) are read when present (others
+        are ignored; the file readers warn about them); without ``actors``, every
+        ``by`` becomes an actor named by its id.
     extra : {'error', 'meta', 'ignore'}
         What to do with node or edge attributes argmap does not know (the result of
         a networkx algorithm, say): raise, keep them in ``meta``, or drop them.
@@ -139,6 +141,8 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
         raise FormatError(f"graph attribute 'source': {_first_error(exc)}") from None
     actors: dict[str, Actor] = {}
     declared = "actors" in graph
+    if not isinstance(graph.get("actors") or [], (list, tuple)):
+        raise FormatError("graph attribute 'actors' must be a list of actors")
     for raw in graph.get("actors") or []:
         try:
             a = Actor.model_validate(raw)
@@ -350,13 +354,20 @@ def _unflat(attrs: Mapping[str, Any], where: str, path: str | None) -> dict[str,
 
 
 def read_graphml(text: str, path: str | None = None) -> Loaded:
-    """Read GraphML written by argmap (or any GraphML with its attributes): ``(map, warnings)``."""
+    """Read GraphML written by argmap (or any GraphML with its attributes): ``(map, warnings)``.
+
+    What networkx's GraphML reader warns about (a data key without a type, say) comes
+    back among the warnings.
+    """
+    import warnings
     import xml.etree.ElementTree as ET
 
     import networkx as nx
 
     try:
-        G = nx.parse_graphml(text, force_multigraph=True)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            G = nx.parse_graphml(text, force_multigraph=True)
     except ET.ParseError as exc:
         line, column = exc.position
         raise FormatError(
@@ -365,7 +376,12 @@ def read_graphml(text: str, path: str | None = None) -> Loaded:
     except (nx.NetworkXError, ValueError, KeyError) as exc:
         raise FormatError(f"not GraphML argmap can read: {exc}", path=path) from None
     H = type(G)()
-    graph = _unflat(G.graph, "graph", path)
+    # networkx's own bookkeeping, not data of the file
+    graph = _unflat(
+        {k: v for k, v in G.graph.items() if k not in ("node_default", "edge_default")},
+        "graph",
+        path,
+    )
     if "actors" in graph:
         try:
             graph["actors"] = json.loads(graph["actors"])
@@ -376,7 +392,8 @@ def read_graphml(text: str, path: str | None = None) -> Loaded:
         H.add_node(node, **_unflat(attrs, f"node {node!r}", path))
     for u, v, key, attrs in G.edges(keys=True, data=True):
         H.add_edge(u, v, key=key, **_unflat(attrs, f"edge {u} -> {v}", path))
-    return Loaded(_located(H, path), [])
+    notes = list(dict.fromkeys(f"GraphML: {w.message}" for w in caught))
+    return Loaded(_located(H, path), notes + _unknown_graph_attributes(H.graph))
 
 
 def _located(G: nx.Graph, path: str | None) -> ArgumentMap:
@@ -440,10 +457,15 @@ def read_node_link(text: str, path: str | None = None) -> Loaded:
     if data.get("directed") is False:
         raise FormatError("node-link JSON: the graph must be directed", path=path)
     G = nx.MultiDiGraph()
-    G.graph.update(data.get("graph") or {})
+    graph = data.get("graph") or {}
+    if not isinstance(graph, Mapping):
+        raise FormatError("node-link JSON: 'graph' must be an object", path=path)
+    G.graph.update(graph)
     for i, node in enumerate(data["nodes"]):
-        if not isinstance(node, Mapping) or "id" not in node:
-            raise FormatError(f"node-link JSON: node {i + 1} has no 'id'", path=path)
+        if not isinstance(node, Mapping) or not _is_id(node.get("id")):
+            raise FormatError(
+                f"node-link JSON: node {i + 1} has no 'id' (a string or an integer)", path=path
+            )
         G.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
     for i, link in enumerate(links):
         if not isinstance(link, Mapping) or "source" not in link or "target" not in link:
@@ -451,14 +473,30 @@ def read_node_link(text: str, path: str | None = None) -> Loaded:
                 f"node-link JSON: edge {i + 1} needs 'source' and 'target'", path=path
             )
         for end in ("source", "target"):
-            if link[end] not in G:
+            if not _is_id(link[end]) or link[end] not in G:
                 raise FormatError(
                     f"node-link JSON: edge {i + 1}: {end} {link[end]!r} names no node",
                     path=path,
                 )
+        key = link.get("key")
+        if key is not None and not _is_id(key):
+            raise FormatError(
+                f"node-link JSON: edge {i + 1}: 'key' must be a string or an integer", path=path
+            )
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key")}
-        G.add_edge(link["source"], link["target"], key=link.get("key"), **attrs)
-    return Loaded(_located(G, path), [])
+        G.add_edge(link["source"], link["target"], key=key, **attrs)
+    return Loaded(_located(G, path), _unknown_graph_attributes(G.graph))
+
+
+def _unknown_graph_attributes(graph: Mapping[str, Any]) -> list[str]:
+    unknown = sorted(k for k in graph if k not in _GRAPH_FIELDS)
+    if not unknown:
+        return []
+    return [f"graph attribute(s) {', '.join(map(repr, unknown))} not kept"]
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def _sniff_node_link(text: str) -> bool:
