@@ -277,11 +277,11 @@ def test_graphml_reader_warnings_are_returned():
     )
     text = text.replace("</graph>", '<data key="z9">1</data></graph>')
     back, losses = read_graphml(text)
-    assert len(back) == 0
-    assert losses == [
-        "GraphML: No key type for id z9. Using string",
-        "graph attribute(s) 'odd' not kept",
-    ]
+    assert len(back) == 0 and losses == ["GraphML: No key type for id z9. Using string"]
+    G = graphml_graph(argmap.ArgumentMap())
+    G.graph["odd"] = "1"
+    back, losses = read_graphml("\n".join(nx.generate_graphml(G)))
+    assert losses == ["graph attribute(s) 'odd' not kept"]
 
 
 def test_node_link_unknown_graph_attribute_reported(m):
