@@ -159,21 +159,12 @@ def objection_statuses(m: ArgumentMap) -> ObjectionStatuses:
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
     out = ObjectionStatuses(map=m)
-    # index the relations once (m.relations_from/attackers scan them all: quadratic)
-    starts: dict[str, list] = {}
-    ends: dict[str, list] = {}
-    for r in m.relations():
-        starts.setdefault(r.from_, []).append(r)
-        ends.setdefault(r.to, []).append(r)
-        if r.kind == "contradicts":
-            starts.setdefault(r.to, []).append(r)
-            ends.setdefault(r.from_, []).append(r)
 
     def attackers(key: str) -> list[str]:
-        return [r.from_ if r.to == key else r.to for r in ends.get(key, ()) if r.is_attack]
+        return [r.from_ if r.to == key else r.to for r in m.relations_to(key) if r.is_attack]
 
     for o in m.statements("objection"):
-        attacks = [r for r in starts.get(o.id, ()) if r.is_attack]
+        attacks = [r for r in m.relations_from(o.id) if r.is_attack]
         undercut_attacks = [r for r in attacks if r.key in baf.relation_of]
         answers = attackers(o.id)
         for r in undercut_attacks:
