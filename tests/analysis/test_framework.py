@@ -38,6 +38,9 @@ class TestConstruction:
         assert list(af.names) == ["1", "2", "3", "4"]
         assert af.index("4") == 3 and af.name(0) == "1"
         assert "4" in af and "5" not in af and "04" not in af and 1 not in af
+        assert "\u00b2" not in af and "\u0661" not in af  # digits, but not ASCII ones
+        with pytest.raises(UnknownIdError):
+            af.index("\u0661")
         with pytest.raises(UnknownIdError):
             af.index("0")
 

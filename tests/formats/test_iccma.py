@@ -54,6 +54,9 @@ class TestI23:
             ("p af 3\n1\n2 3\n", 2, "expected an attack"),
             ("p af 3\n1 2\np af 3\n", 3, "expected an attack"),
             ("p af x\n", 1, "missing 'p af N'"),
+            ("p af \u0663\n", 1, "missing 'p af N'"),  # only ASCII digits count
+            ("p af 3\n1 \u00b2\n", 2, "expected an attack"),  # isdigit, but not int()
+            ("p af 3\n\u0661 2\n", 2, "expected an attack"),
         ],
     )
     def test_malformed(self, engine, text, line, message):

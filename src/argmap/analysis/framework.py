@@ -71,7 +71,7 @@ class _NumberedNames(Sequence[str]):
         return self._position(name) is not None
 
     def _position(self, name: object) -> int | None:
-        if not isinstance(name, str) or not name.isdigit() or name[0] == "0":
+        if not (isinstance(name, str) and name.isascii() and name.isdigit()) or name[0] == "0":
             return None
         k = int(name)
         return k - 1 if 1 <= k <= self._n else None

@@ -115,7 +115,7 @@ def parse_af(
 _NUMPY_MIN_BYTES = 1 << 20
 """Smaller files parse as fast line by line as numpy takes to import."""
 
-_HEADER = re.compile(r"p\s+af\s+(\d+)\s*$")
+_HEADER = re.compile(r"p\s+af\s+(\d+)\s*$", re.ASCII)
 
 
 def _parse_i23(data: str | bytes, path) -> ArgumentationFramework:
@@ -154,7 +154,7 @@ def _parse_i23_lines(text: str, path) -> ArgumentationFramework:
             n = _header(stripped, lineno, path)
             continue
         parts = stripped.split()
-        if len(parts) != 2 or not (parts[0].isdigit() and parts[1].isdigit()):
+        if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
             raise FormatError(f"expected an attack 'i j', got {stripped!r}", path=path, line=lineno)
         i, j = int(parts[0]), int(parts[1])
         for k in (i, j):
