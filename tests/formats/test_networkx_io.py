@@ -179,6 +179,15 @@ class TestGraphML:
         with pytest.raises(argmap.FormatError, match="statement 'x': missing attribute 'kind'"):
             read_graphml(text, "g.graphml")
 
+    def test_repeated_ids_refused_not_merged(self, m):
+        text = dumps_graphml(m)
+        node = text[text.index("<node ") : text.index("</node>") + len("</node>")]
+        with pytest.raises(argmap.FormatError, match="node id 'c' is used 2 times"):
+            read_graphml(text.replace(node, node + node), "g.graphml")
+        edge = text[text.index("<edge ") : text.index("</edge>") + len("</edge>")]
+        with pytest.raises(argmap.FormatError, match="share an id"):
+            read_graphml(text.replace(edge, edge + edge), "g.graphml")
+
     def test_by_extension(self, m, tmp_path):
         argmap.dump(m, tmp_path / "m.graphml")
         assert argmap.load(tmp_path / "m.graphml") == m
@@ -205,6 +214,16 @@ class TestNodeLink:
             read_node_link(json.dumps(data), "x.nodelink.json")
         with pytest.raises(argmap.FormatError, match="line 1, column"):
             read_node_link("{", "x.nodelink.json")
+
+    def test_repeated_ids_refused_not_merged(self, m):
+        data = node_link_data(m)
+        data["nodes"].append({**data["nodes"][0], "text": "Another text."})
+        with pytest.raises(argmap.FormatError, match="node 5: id 'c' is used twice"):
+            read_node_link(json.dumps(data), "x.nodelink.json")
+        data = node_link_data(m)
+        data["edges"].append({**data["edges"][0], "kind": "contradicts"})
+        with pytest.raises(argmap.FormatError, match="edge 4: key .* is used twice"):
+            read_node_link(json.dumps(data), "x.nodelink.json")
 
     def test_detection(self, m, tmp_path):
         argmap.dump(m, tmp_path / "m.nodelink.json")

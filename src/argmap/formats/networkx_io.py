@@ -375,6 +375,7 @@ def read_graphml(text: str, path: str | None = None) -> Loaded:
         ) from None
     except (nx.NetworkXError, ValueError, KeyError) as exc:
         raise FormatError(f"not GraphML argmap can read: {exc}", path=path) from None
+    _refuse_merged(ET.fromstring(text), G, path)
     H = type(G)()
     # networkx's own bookkeeping, not data of the file
     graph = _unflat(
@@ -394,6 +395,23 @@ def read_graphml(text: str, path: str | None = None) -> Loaded:
         H.add_edge(u, v, key=key, **_unflat(attrs, f"edge {u} -> {v}", path))
     notes = list(dict.fromkeys(f"GraphML: {w.message}" for w in caught))
     return Loaded(_located(H, path), notes + _unknown_graph_attributes(H.graph))
+
+
+def _refuse_merged(root: Any, G: nx.MultiDiGraph, path: str | None) -> None:
+    """Refuse what networkx's reader merged silently: a node id, or an edge id, given twice."""
+    from collections import Counter
+
+    ns = "{http://graphml.graphdrawing.org/xmlns}"
+    for nid, n in Counter(el.get("id") for el in root.iter(f"{ns}node")).items():
+        if n > 1:
+            raise FormatError(f"GraphML: node id {nid!r} is used {n} times", path=path)
+    pairs = Counter((el.get("source"), el.get("target")) for el in root.iter(f"{ns}edge"))
+    for (u, v), n in pairs.items():
+        if G.number_of_edges(u, v) < n:
+            raise FormatError(
+                f"GraphML: edges {u} -> {v} share an id (or key), so one would replace another",
+                path=path,
+            )
 
 
 def _located(G: nx.Graph, path: str | None) -> ArgumentMap:
@@ -466,6 +484,10 @@ def read_node_link(text: str, path: str | None = None) -> Loaded:
             raise FormatError(
                 f"node-link JSON: node {i + 1} has no 'id' (a string or an integer)", path=path
             )
+        if node["id"] in G:  # networkx would merge the two silently
+            raise FormatError(
+                f"node-link JSON: node {i + 1}: id {node['id']!r} is used twice", path=path
+            )
         G.add_node(node["id"], **{k: v for k, v in node.items() if k != "id"})
     for i, link in enumerate(links):
         if not isinstance(link, Mapping) or "source" not in link or "target" not in link:
@@ -482,6 +504,12 @@ def read_node_link(text: str, path: str | None = None) -> Loaded:
         if key is not None and not _is_id(key):
             raise FormatError(
                 f"node-link JSON: edge {i + 1}: 'key' must be a string or an integer", path=path
+            )
+        if key is not None and G.has_edge(link["source"], link["target"], key):
+            raise FormatError(
+                f"node-link JSON: edge {i + 1}: key {key!r} is used twice between "
+                f"{link['source']!r} and {link['target']!r}",
+                path=path,
             )
         attrs = {k: v for k, v in link.items() if k not in ("source", "target", "key")}
         G.add_edge(link["source"], link["target"], key=key, **attrs)
