@@ -441,6 +441,11 @@ class TestLayout:
         with pytest.raises(OptionError, match="wrap"):
             to_graphviz(sample, wrap=-3)
 
+    def test_bad_stagger(self, sample):
+        for bad in ("x", -1, 2.5):
+            with pytest.raises(OptionError, match="stagger"):
+                to_graphviz(sample, stagger=bad)
+
 
 class TestHostileText:
     """No text can end a label, add an attribute, a node or an edge."""

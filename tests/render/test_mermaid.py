@@ -10,8 +10,8 @@ from render_fixtures import HOSTILE_TEXTS, build_hostile
 
 from argmap import ArgumentMap, UnknownIdError
 from argmap.errors import OptionError
+from argmap.render import render_bytes, to_mermaid
 from argmap.render import style as S
-from argmap.render import to_mermaid
 from argmap.render.dot import clean_text
 from argmap.render.mermaid import mermaid_text
 
@@ -140,6 +140,24 @@ class TestToMermaid:
             to_mermaid(sample, depth=2)
         with pytest.raises(UnknownIdError):
             to_mermaid(sample, focus="nope")
+
+    def test_options_checked_as_for_graphviz(self, sample):
+        # one check for both renderers: a negative wrap used to loop for ever here
+        with pytest.raises(OptionError, match="wrap"):
+            to_mermaid(sample, wrap=-1)
+        with pytest.raises(OptionError, match="mapping"):
+            to_mermaid(sample, color_by="status", status=["in"])
+        with pytest.raises(OptionError, match="depth"):
+            to_mermaid(sample, focus="rift", depth=-1)
+        with pytest.raises(OptionError, match="stagger"):
+            to_mermaid(sample, stagger="x")
+        with pytest.raises(OptionError, match=r"\['unanswered'\]"):
+            to_mermaid(sample, highlight="open")
+
+    def test_takes_every_graphviz_option(self, sample):
+        # render() hands the same options to every writer; Mermaid ignores stagger
+        assert to_mermaid(sample, stagger=2) == to_mermaid(sample)
+        assert render_bytes(sample, "mermaid", stagger=1).decode() == to_mermaid(sample)
 
 
 class TestHostile:

@@ -233,9 +233,14 @@ def _source_line(m: ArgumentMap) -> str | None:
 class _Builder:
     """One diagram's worth of state; :func:`to_graphviz` is its public face."""
 
-    def __init__(self, m: ArgumentMap, opts: dict[str, Any]):
+    def __init__(
+        self, m: ArgumentMap, opts: dict[str, Any], rankdir: str, visible: set[str] | None
+    ):
         self.m = m
         self.o = opts
+        self.rankdir = rankdir
+        self.visible = visible
+        """The statements to draw; None for all."""
         self.actor_index = {a.id: i for i, a in enumerate(m.actors())}
         self.theses = {s.id for s in m.theses()}
         self.unanswered: dict[str, str] = {}
@@ -402,6 +407,64 @@ class _Builder:
         return attrs
 
 
+def _is_count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _builder(
+    m: ArgumentMap,
+    *,
+    direction: str,
+    highlight: str | Iterable[str] | None,
+    color_by: str,
+    status: Mapping[str, str] | None,
+    group_by: str | None,
+    focus: str | None,
+    depth: int | None,
+    wrap: int | None,
+    show_quotes: bool,
+    show_ids: bool,
+    edge_labels: bool,
+    stagger: int | None,
+) -> _Builder:
+    """Check the options of :func:`to_graphviz` and ``to_mermaid``; the builder, prepared."""
+    rankdir = normalize_direction(direction)
+    _check_choice("color_by", color_by, COLOR_BY)
+    _check_choice("group_by", group_by, GROUP_BY)
+    if isinstance(highlight, str) and highlight not in _HIGHLIGHTS:
+        raise OptionError(
+            f"unknown highlight {highlight!r} (must be one of {list(_HIGHLIGHTS)} "
+            "or a list of statement ids)"
+        )
+    if status is not None and not isinstance(status, Mapping):
+        raise OptionError("status must be a mapping from statement id to label")
+    if wrap is not None and not _is_count(wrap):
+        raise OptionError(f"wrap must be a positive number of characters or None, got {wrap!r}")
+    if depth is not None and focus is None:
+        raise OptionError("depth needs focus: the statement whose neighbourhood to draw")
+    if depth is not None and not _is_count(depth):
+        raise OptionError(f"depth must be a whole number >= 0, got {depth!r}")
+    if stagger is not None and not _is_count(stagger):
+        raise OptionError(f"stagger must be a whole number of rows or None, got {stagger!r}")
+    visible = None
+    if focus is not None:
+        m.get(focus)
+        visible = _neighbourhood(m, focus, 2 if depth is None else depth)
+    opts = {
+        "highlight": highlight,
+        "color_by": color_by,
+        "status": status,
+        "focus": focus,
+        "wrap": wrap or None,
+        "show_quotes": show_quotes,
+        "show_ids": show_ids,
+        "edge_labels": edge_labels,
+    }
+    b = _Builder(m, opts, rankdir, visible)
+    b.prepare()
+    return b
+
+
 def to_graphviz(
     m: ArgumentMap,
     *,
@@ -490,39 +553,22 @@ def to_graphviz(
     """
     import graphviz
 
-    rankdir = normalize_direction(direction)
-    _check_choice("color_by", color_by, COLOR_BY)
-    _check_choice("group_by", group_by, GROUP_BY)
-    if isinstance(highlight, str) and highlight not in _HIGHLIGHTS:
-        raise OptionError(
-            f"unknown highlight {highlight!r} (must be one of {list(_HIGHLIGHTS)} "
-            "or a list of statement ids)"
-        )
-    if status is not None and not isinstance(status, Mapping):
-        raise OptionError("status must be a mapping from statement id to label")
-    if wrap is not None and (not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 0):
-        raise OptionError(f"wrap must be a positive number of characters or None, got {wrap!r}")
-    if depth is not None and focus is None:
-        raise OptionError("depth needs focus: the statement whose neighbourhood to draw")
-    if depth is not None and (not isinstance(depth, int) or isinstance(depth, bool) or depth < 0):
-        raise OptionError(f"depth must be a whole number >= 0, got {depth!r}")
-    if focus is not None:
-        m.get(focus)
-        visible = _neighbourhood(m, focus, 2 if depth is None else depth)
-    else:
-        visible = None
-    opts = {
-        "highlight": highlight,
-        "color_by": color_by,
-        "status": status,
-        "focus": focus,
-        "wrap": wrap or None,
-        "show_quotes": show_quotes,
-        "show_ids": show_ids,
-        "edge_labels": edge_labels,
-    }
-    b = _Builder(m, opts)
-    b.prepare()
+    b = _builder(
+        m,
+        direction=direction,
+        highlight=highlight,
+        color_by=color_by,
+        status=status,
+        group_by=group_by,
+        focus=focus,
+        depth=depth,
+        wrap=wrap,
+        show_quotes=show_quotes,
+        show_ids=show_ids,
+        edge_labels=edge_labels,
+        stagger=stagger,
+    )
+    rankdir, visible = b.rankdir, b.visible
 
     g = graphviz.Digraph(name="argmap")
     g.attr(

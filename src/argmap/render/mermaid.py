@@ -14,19 +14,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from ..errors import OptionError
 from . import style as S
-from .dot import (
-    COLOR_BY,
-    GROUP_BY,
-    _Builder,
-    _check_choice,
-    _drawn_relations,
-    _neighbourhood,
-    clean_text,
-    normalize_direction,
-    wrap_lines,
-)
+from .dot import _builder, _drawn_relations, clean_text, wrap_lines
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -75,8 +64,11 @@ def to_mermaid(
     show_quotes: bool = False,
     show_ids: bool = False,
     edge_labels: bool = False,
+    stagger: int | None = 3,
 ) -> str:
     """The map as Mermaid flowchart text; options as in :func:`argmap.render.to_graphviz`.
+
+    ``stagger`` is checked but has no effect: Mermaid lays out busy statements itself.
 
     Returns
     -------
@@ -94,33 +86,22 @@ def to_mermaid(
     >>> [line.strip() for line in to_mermaid(m).splitlines() if "==>" in line]
     ['s1 ==> s0']
     """
-    rankdir = normalize_direction(direction)
-    _check_choice("color_by", color_by, COLOR_BY)
-    _check_choice("group_by", group_by, GROUP_BY)
-    if isinstance(highlight, str) and highlight != "unanswered":
-        raise OptionError(
-            f"unknown highlight {highlight!r} (must be 'unanswered' or a list of statement ids)"
-        )
-    if depth is not None and focus is None:
-        raise OptionError("depth needs focus: the statement whose neighbourhood to draw")
-    if focus is not None:
-        m.get(focus)
-    b = _Builder(
+    b = _builder(
         m,
-        {
-            "highlight": highlight,
-            "color_by": color_by,
-            "status": status,
-            "focus": focus,
-            "wrap": wrap or None,
-            "show_quotes": show_quotes,
-            "show_ids": show_ids,
-            "edge_labels": edge_labels,
-        },
+        direction=direction,
+        highlight=highlight,
+        color_by=color_by,
+        status=status,
+        group_by=group_by,
+        focus=focus,
+        depth=depth,
+        wrap=wrap,
+        show_quotes=show_quotes,
+        show_ids=show_ids,
+        edge_labels=edge_labels,
+        stagger=stagger,
     )
-    b.prepare()
-    visible = None if focus is None else _neighbourhood(m, focus, 2 if depth is None else depth)
-    shown = [s for s in m.statements() if visible is None or s.id in visible]
+    shown = [s for s in m.statements() if b.visible is None or s.id in b.visible]
     names = {s.id: f"s{i}" for i, s in enumerate(m.statements())}
 
     out: list[str] = []
@@ -130,7 +111,7 @@ def to_mermaid(
         # YAML reads JSON strings; \u0025 keeps "%%{" (a Mermaid directive) out of the text
         quoted = json.dumps(one_line).replace("%", "\\u0025")
         out += ["---", f"title: {quoted}", "---"]
-    out.append(f"flowchart {rankdir}")
+    out.append(f"flowchart {b.rankdir}")
     for kind, st in S.KIND_STYLES.items():
         out.append(f"  classDef {kind} {_css(st.fill, st.border, st.penwidth)}")
     t = S.THESIS_STYLE
