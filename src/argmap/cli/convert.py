@@ -55,25 +55,17 @@ def convert(
     FormatError, MapValidationError
         For unusable input, an unknown format, or a format that cannot read or write.
     """
-    if source == "-":
-        if from_format is None:
-            raise FormatError("reading stdin needs --from FORMAT (see 'argmap formats')")
-        fmt_in = get_format(from_format)
-        if fmt_in.read is None:
-            raise FormatError(f"argmap can write {fmt_in.name} but not read it")
-        m, losses = fmt_in.read(sys.stdin.read(), None)
-    else:
-        text = read_text(source)
-        fmt_in = get_format(from_format) if from_format else detect_format(source, text)
-        if fmt_in.read is None:
-            raise FormatError(f"argmap can write {fmt_in.name} but not read it", path=source)
-        m, losses = fmt_in.read(text, source)
-    if target == "-":
-        if to_format is None:
-            raise FormatError("writing to stdout needs --to FORMAT (see 'argmap formats')")
-        fmt_out = get_format(to_format)
-    else:
-        fmt_out = get_format(to_format) if to_format else detect_format(target, writing=True)
+    if source == "-" and from_format is None:
+        raise FormatError("reading stdin needs --from FORMAT (see 'argmap formats')")
+    if target == "-" and to_format is None:
+        raise FormatError("writing to stdout needs --to FORMAT (see 'argmap formats')")
+    path = None if source == "-" else source
+    text = None if path is None else read_text(path)
+    fmt_in = get_format(from_format) if from_format else detect_format(source, text)
+    if fmt_in.read is None:
+        raise FormatError(f"argmap can write {fmt_in.name} but not read it", path=path)
+    m, losses = fmt_in.read(sys.stdin.read() if text is None else text, path)
+    fmt_out = get_format(to_format) if to_format else detect_format(target, writing=True)
     if fmt_out.write is None:
         writers = ", ".join(f.name for f in list_formats() if f.write is not None)
         raise FormatError(f"argmap can read {fmt_out.name} but not write it (it writes {writers})")
@@ -85,7 +77,7 @@ def convert(
         if not issubclass(w.category, LossWarning):
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if target == "-":
-        sys.stdout.write(data if isinstance(data, str) else data.decode("utf-8"))
+        sys.stdout.write(data)
     else:
         write_atomic(target, data)
     src_name = "stdin" if source == "-" else source
