@@ -602,11 +602,9 @@ def _build(p: _Parser, path: str | None) -> Loaded:
                     line=ex["el"].line,
                 )
             fixed[sid] = kind
-    kinds = infer_roles(order, attacks, fixed)
-    for r in p.relations:
-        sid = ids[r.source]
-        if r.type == "undercut" and sid not in fixed and kinds[sid] in ("claim", "evidence"):
-            kinds[sid] = "objection"
+    kinds = _roles(
+        order, attacks, fixed, {ids[r.source] for r in p.relations if r.type == "undercut"}
+    )
 
     # statements
     for key, el in p.elements.items():
@@ -733,6 +731,17 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             break
         pending = later
     return Loaded(m, losses)
+
+
+def _roles(
+    order: list[str], attacks: list[tuple[str, str]], fixed: dict[str, str], undercutters: set[str]
+) -> dict[str, str]:
+    """Roles from the attacks; an undercutter they leave a claim or evidence is an objection."""
+    kinds = infer_roles(order, attacks, fixed)
+    for sid in undercutters:
+        if sid not in fixed and kinds[sid] in ("claim", "evidence"):
+            kinds[sid] = "objection"
+    return kinds
 
 
 def _front_source(front: dict, ours: Mapping, path: str | None) -> Source | None:
@@ -1064,10 +1073,7 @@ def _exported_kinds(m: ArgumentMap) -> set[str]:
     undercutters = {r.from_ for r in m.relations("undercuts")}
     fixed: dict[str, str] = {}
     while True:
-        kinds = infer_roles(order, attacks, fixed)
-        for sid in undercutters:
-            if sid not in fixed and kinds[sid] in ("claim", "evidence"):
-                kinds[sid] = "objection"
+        kinds = _roles(order, attacks, fixed, undercutters)
         wrong = {s.id: s.kind for s in m.statements() if kinds[s.id] != s.kind}
         if not wrong:
             return set(fixed)
