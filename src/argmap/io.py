@@ -18,23 +18,38 @@ from .formats import Loaded, detect_format, get_format
 if TYPE_CHECKING:
     from .map import ArgumentMap
 
-__all__ = ["LossWarning", "read", "load", "loads", "dump", "dumps", "read_text", "write_atomic"]
+__all__ = [
+    "LossWarning",
+    "read",
+    "load",
+    "loads",
+    "dump",
+    "dumps",
+    "read_bytes",
+    "read_text",
+    "write_atomic",
+]
 
 
 class LossWarning(UserWarning):
     """An importer met something the map cannot represent (the message says what)."""
 
 
-def read_text(path: str | os.PathLike[str]) -> str:
-    """Read a file as UTF-8 text, with a clear error for a missing or non-UTF-8 file."""
+def read_bytes(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes, with a clear error for a missing or unreadable file."""
     try:
-        raw = Path(path).read_bytes()
+        return Path(path).read_bytes()
     except FileNotFoundError:
         raise FormatError("no such file", path=path) from None
     except IsADirectoryError:
         raise FormatError("is a directory, not a file", path=path) from None
     except OSError as exc:
         raise FormatError(f"cannot read: {exc.strerror}", path=path) from None
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a file as UTF-8 text, with a clear error for a missing or non-UTF-8 file."""
+    raw = read_bytes(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -80,6 +80,13 @@ class TestCli:
         code, _, err = run(capsys, "-p", "SE-GR", "-f", str(path))
         assert code == 2 and "line 2" in err
 
+    def test_missing_file_or_folder(self, capsys, tmp_path):
+        missing = tmp_path / "missing.i23"
+        code, out, err = run(capsys, "-p", "SE-GR", "-f", str(missing))
+        assert (code, out) == (2, "") and err == f"error: {missing}: no such file\n"
+        code, _, err = run(capsys, "-p", "SE-GR", "-f", str(tmp_path), "-fo", "i23")
+        assert code == 2 and "is a directory" in err
+
 
 def test_every_problem_answers():
     af = parse_af(AF4, "i23")

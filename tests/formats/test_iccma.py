@@ -138,6 +138,11 @@ class TestWriting:
         with pytest.raises(FormatError, match="cannot be written"):
             format_af(af, "tgf")
 
+    def test_missing_file(self, tmp_path):
+        with pytest.raises(FormatError, match="no such file") as info:
+            read_af(tmp_path / "missing.apx")
+        assert info.value.path == str(tmp_path / "missing.apx")
+
     def test_format_names(self):
         assert af_format_of("x.I23") == "i23" and af_format_of("x", "apx") == "apx"
         with pytest.raises(FormatError, match="must be one of"):

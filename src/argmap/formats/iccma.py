@@ -30,6 +30,7 @@ from pathlib import Path
 
 from ..analysis.framework import ArgumentationFramework, _numpy
 from ..errors import FormatError
+from ..io import read_bytes
 
 __all__ = ["AF_FORMATS", "read_af", "parse_af", "write_af", "format_af", "af_format_of"]
 
@@ -74,12 +75,11 @@ def read_af(path: str | os.PathLike[str], format: str | None = None) -> Argument
     Raises
     ------
     FormatError
-        When the file is not valid in its format (with the line number), or its
-        format cannot be told.
+        When the file is missing or not valid in its format (with the line
+        number), or its format cannot be told.
     """
     fmt = af_format_of(path, format)
-    data = Path(path).read_bytes()
-    return parse_af(data, fmt, path=path)
+    return parse_af(read_bytes(path), fmt, path=path)
 
 
 def parse_af(
