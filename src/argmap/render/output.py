@@ -129,10 +129,8 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
         if ext in w.extensions:
             return w.name
     known = sorted(f".{e}" for w in WRITERS.values() for e in w.extensions)
-    what = f"extension {'.' + ext!r}" if ext else "no extension"
-    raise OptionError(
-        f"{path}: {what} names no output format (use one of {known}, or give the format)"
-    )
+    what = f"extension {'.' + ext!r} names no output format" if ext else "no extension"
+    raise OptionError(f"{path}: {what} (use one of {known}, or give the format)")
 
 
 def _writer(format: str) -> Writer:
