@@ -396,7 +396,7 @@ class _Builder:
             "class": esc_string(f"argmap-relation argmap-{r.kind}"),
             "id": esc_string(f"r-{r.key}" + ("" if part == "whole" else f"-{part}")),
         }
-        if r.kind == "contradicts":
+        if es.dir == "both":  # a symmetric relation: no rank order between its ends
             attrs["dir"] = "both"
             attrs["arrowtail"] = es.arrowhead
             attrs["constraint"] = "false"

@@ -164,8 +164,6 @@ def to_mermaid(
         nonlocal count
         es = S.EDGE_STYLES[r.kind]
         arrow = "---" if tail else es.mermaid_arrow
-        if r.kind == "contradicts":
-            arrow = "<-->"
         text = f'|"{mermaid_text(r.kind)}"|' if edge_labels and not tail else ""
         out.append(f"  {a} {arrow}{text} {c}")
         link_styles.setdefault(r.kind, []).append(count)

@@ -156,7 +156,7 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "objects": EdgeStyle("#c81e1e", "solid", "normal", 2.4, mermaid_arrow="==>"),
     "rebuts": EdgeStyle("#057a55", "dashed", "tee", 2.0, mermaid_arrow="-.->"),
     "undercuts": EdgeStyle("#c81e1e", "dotted", "normal", 2.2, mermaid_arrow="-.->"),
-    "contradicts": EdgeStyle("#6b21a8", "bold", "normal", 2.0, dir="both", mermaid_arrow="<==>"),
+    "contradicts": EdgeStyle("#6b21a8", "bold", "normal", 2.0, dir="both", mermaid_arrow="<-->"),
 }
 """Edge style per relation kind."""
 
