@@ -280,6 +280,11 @@ class _Builder:
                     extra += 1
 
     # -- nodes
+    def status_name(self, s) -> str:
+        """The statement's label for ``color_by="status"``, as its header names it."""
+        label = self.status.get(s.id)
+        return S.STATUS_NAMES.get(label, label) if label is not None else "no label"
+
     def node_style(self, s) -> S.NodeStyle:
         return S.THESIS_STYLE if s.id in self.theses else S.KIND_STYLES[s.kind]
 
@@ -298,9 +303,7 @@ class _Builder:
         thesis = s.id in self.theses
         head = f"<B>{st.name}</B>"
         if o["color_by"] == "status":
-            lab = self.status.get(s.id)
-            shown = S.STATUS_NAMES.get(lab, lab) if lab is not None else "no label"
-            head += f" · {html_text(shown)}"
+            head += f" · {html_text(self.status_name(s))}"
         if o["show_ids"]:
             head += f' · <FONT COLOR="#6b7280">{html_text(s.id)}</FONT>'
         rows = [

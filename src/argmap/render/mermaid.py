@@ -125,8 +125,7 @@ def to_mermaid(
         st = b.node_style(s)
         head = st.name
         if color_by == "status":
-            lab = b.status.get(s.id)
-            head += " · " + (S.STATUS_NAMES.get(lab, lab) if lab is not None else "no label")
+            head += " · " + b.status_name(s)
         if show_ids:
             head += " · " + s.id
         parts = [f"<b>{mermaid_text(head)}</b>"]
@@ -178,15 +177,13 @@ def to_mermaid(
             link(names[r.from_], head, r)
 
     if legend:
+        looks = {"thesis": S.THESIS_STYLE, **S.KIND_STYLES}
         out.append('  subgraph legend ["Legend"]')
-        out.append(f'    legend_thesis(["{S.THESIS_STYLE.name}"])')
-        for kind, st in S.KIND_STYLES.items():
+        for kind, st in looks.items():
             o, c = st.mermaid_shape
             out.append(f'    legend_{kind}{o}"{st.name}"{c}')
         out.append("  end")
-        out.append("  class legend_thesis thesis")
-        for kind in S.KIND_STYLES:
-            out.append(f"  class legend_{kind} {kind}")
+        out += [f"  class legend_{kind} {kind}" for kind in looks]
 
     for s in shown:
         out.append(f"  class {names[s.id]} {'thesis' if s.id in b.theses else s.kind}")
