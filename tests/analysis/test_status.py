@@ -349,6 +349,20 @@ class TestExplain:
         assert sorted(s.attacker for s in e.attacks) == ["o1", "o2"]
         assert "every extension accepts one of its attackers" in e.text()
 
+    def test_labelled_by_queries_still_names_the_attackers(self):
+        # one part with 2 preferred extensions > max_extensions: labels come from SAT queries
+        m = argmap.ArgumentMap()
+        c = m.claim("C.", id="c")
+        m.objection("O1.", id="o1", against=c)
+        m.objection("O2.", id="o2", against=c)
+        m.relate("o1", "o2", "contradicts")
+        e = explain(m, "c", semantics="preferred", max_extensions=1)
+        assert (e.label, e.reason) == ("out", "defeated")
+        assert sorted(s.attacker for s in e.attacks) == ["o1", "o2"]
+        assert "every extension accepts one of its attackers: o1, o2." in e.text()
+        o1 = explain(m, "o1", semantics="preferred", max_extensions=1)
+        assert (o1.label, o1.credulous) == ("undec", True)
+
     def test_induced_attack_says_where_it_comes_from(self):
         m = argmap.ArgumentMap()
         c = m.claim("C.", id="c")

@@ -488,7 +488,9 @@ class _Explainer:
         self.m, self.t, self.lab = m, t, lab
         self.af = t.framework
         self.labels = lab.labels
-        self.credulous = lab.credulous() if lab.count is not None and lab.count > 1 else None
+        # several extensions (or uncounted ones, labelled by queries): say which hold x
+        several = lab.count is None or lab.count > 1
+        self.credulous = lab.accepted if several else None
 
     def title(self, x: str) -> str:
         t = self.t
