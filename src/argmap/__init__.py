@@ -133,6 +133,7 @@ __all__ = [
     "render_svg",
     "to_graphviz",
     "to_mermaid",
+    "EngineWarning",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -214,6 +215,7 @@ _LAZY = {
     "render_svg": "render.output",
     "to_graphviz": "render.dot",
     "to_mermaid": "render.mermaid",
+    "EngineWarning": "render.engines",
 }
 
 

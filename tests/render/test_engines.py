@@ -120,6 +120,12 @@ class TestRunEngine:
             run_engine(DOT, "svg")
         assert all("hard-coded" not in str(w.message) for w in caught)
 
+    def test_warning_is_public(self):
+        import argmap
+        import argmap.render
+
+        assert argmap.EngineWarning is argmap.render.EngineWarning is EngineWarning
+
     def test_warning_not_prefixed_twice(self, no_engines, tmp_path, monkeypatch):
         fake_engine(tmp_path, "dot", "cat; echo 'dot: graph is too large. Scaling by 0.5' >&2")
         monkeypatch.setenv("PATH", str(tmp_path))

@@ -20,7 +20,7 @@ True
 """
 
 from .dot import to_graphviz
-from .engines import ENGINES, Engine, find_engine, run_engine
+from .engines import ENGINES, Engine, EngineWarning, find_engine, run_engine
 from .html import to_html
 from .jupyter import diagram, objections_table
 from .mermaid import to_mermaid
@@ -47,6 +47,7 @@ __all__ = [
     "register_writer",
     "ENGINES",
     "Engine",
+    "EngineWarning",
     "find_engine",
     "run_engine",
     "to_html",
