@@ -528,8 +528,6 @@ class _Explainer:
         path = path | {x}
         labels = self.labels
         if label == "in":
-            if not attackers:
-                return Explanation(**base, reason="unattacked")
             steps = []
             for a in attackers:
                 defenders = [d for d in self.attackers(a) if labels[d] == "in"]
