@@ -133,6 +133,13 @@ class TestToHtml:
         with pytest.raises(argmap.ExecutableNotFoundError, match="graphviz-pure"):
             to_html(lunch)
 
+    def test_engine_without_svg(self, lunch, monkeypatch):
+        from argmap.render import output
+
+        monkeypatch.setattr(output, "render_svg", lambda m, **options: "digraph {}")
+        with pytest.raises(argmap.RenderError, match="no <svg> element"):
+            to_html(lunch)
+
 
 @needs_engine
 class TestCli:

@@ -32,6 +32,7 @@ import html
 import json
 from typing import TYPE_CHECKING, Any
 
+from ..errors import RenderError
 from . import style as S
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def _svg_body(svg: str) -> str:
     """The ``<svg>`` element alone: no XML declaration, doctype or leading comments."""
     start = svg.find("<svg")
     if start < 0:
-        raise ValueError("the layout engine returned no <svg> element")
+        raise RenderError("the layout engine returned no <svg> element")
     return svg[start:].strip()
 
 
