@@ -436,24 +436,6 @@ class _Reader:
             ]
             if not chains:
                 continue
-            if len(chains) == 1:  # the common case, kept lean for large files
-                loc, ya = chains[0]
-                speaker, words = self._speaker(loc, names)
-                self.chains[key] = [
-                    {
-                        "L": nodes[loc],
-                        "YA": nodes[ya],
-                        "locutions": locutions.get(loc, []),
-                        "speaker": speaker,
-                    }
-                ]
-                used.add(loc)
-                used.add(ya)
-                if speaker is not None:
-                    self.by[key] = speaker
-                if words != nodes[key].get("text") and words.strip():
-                    self.quote[key] = words
-                continue
             records, best, first_words = [], None, None
             for loc, ya in chains:
                 speaker, spoken = self._speaker(loc, names)
@@ -469,7 +451,8 @@ class _Reader:
                 )
                 used.add(loc)
                 used.add(ya)
-                asserting = "assert" in str(nodes[ya].get("text", "")).lower()
+                # an Asserting chain names the speaker before any other
+                asserting = len(chains) > 1 and "assert" in str(nodes[ya].get("text", "")).lower()
                 if speaker is not None and (best is None or (asserting and not best[2])):
                     best = (speaker, spoken, asserting)
             self.chains[key] = records
@@ -478,7 +461,7 @@ class _Reader:
                 words = best[1]
             else:  # nobody is named: the first locution's words may still be a quote
                 words = first_words
-            if words.strip() and words != self.nodes[key].get("text"):
+            if words.strip() and words != nodes[key].get("text"):
                 self.quote[key] = words
 
     def _actor(self, name: str, *, distinct: bool = False) -> str:
