@@ -38,7 +38,7 @@ from . import style as S
 if TYPE_CHECKING:
     from ..map import ArgumentMap
 
-__all__ = ["to_html", "page_data", "json_for_script", "write"]
+__all__ = ["to_html", "page_data", "json_for_script"]
 
 
 def json_for_script(data: Any) -> str:
@@ -613,8 +613,3 @@ def to_html(
         f"<script>{script}</script>\n"
         "</body>\n</html>\n"
     )
-
-
-def write(m: ArgumentMap, engine: str | None, options: dict[str, Any]) -> str:
-    """The ``html`` output writer (see :data:`argmap.render.output.WRITERS`)."""
-    return to_html(m, engine=engine, **options)

@@ -77,9 +77,9 @@ def _mermaid(m, engine, options):
 
 
 def _html(m, engine, options):
-    from .html import write
+    from .html import to_html
 
-    return write(m, engine, options)
+    return to_html(m, engine=engine, **options)
 
 
 WRITERS: dict[str, Writer] = {}
