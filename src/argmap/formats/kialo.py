@@ -377,33 +377,29 @@ def dumps_kialo(m: ArgumentMap) -> str:
         is_primary = placed.get(r.from_) is r
         number = by_id[r.from_].meta.get("kialo") if is_primary else r.meta.get("kialo")
         children.setdefault(r.to, []).append((_number_key(number), idx, r))
+    for kids in children.values():
+        kids.sort(key=lambda k: k[:2])
 
+    # number every claim first: a '-> See' link may name a claim written after it
     numbers: dict[str, str] = {root.id: "1"}
     link_numbers: dict[int, str] = {}
-
-    def number(t: str) -> None:
-        todo = [t]
-        while todo:
-            node = todo.pop()
-            kids = sorted(children.get(node, ()), key=lambda k: (k[0], k[1]))
-            nested = []
-            for i, (_, _, r) in enumerate(kids, 1):
-                num = f"{numbers[node]}.{i}"
-                if placed.get(r.from_) is r:
-                    numbers[r.from_] = num
-                    nested.append(r.from_)
-                else:
-                    link_numbers[id(r)] = num
-            todo.extend(reversed(nested))
-
-    number(root.id)
+    todo = [root.id]
+    while todo:
+        node = todo.pop()
+        for i, (_, _, r) in enumerate(children.get(node, ()), 1):
+            num = f"{numbers[node]}.{i}"
+            if placed.get(r.from_) is r:
+                numbers[r.from_] = num
+                todo.append(r.from_)
+            else:
+                link_numbers[id(r)] = num
     lines = []
     if m.title:
         lines += [f"{_TITLE} {_one_line(m.title)}", ""]
     lines.append(f"1. {root.text}")
 
     def kids_of(node: str):
-        return iter(sorted(children.get(node, ()), key=lambda k: (k[0], k[1])))
+        return iter(children.get(node, ()))
 
     stack_it = [kids_of(root.id)]
     while stack_it:
