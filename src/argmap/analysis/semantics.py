@@ -351,13 +351,28 @@ class _Sat:
     def add(self, clause) -> None:
         self.solver.add_clause(list(clause))
 
-    def model_in(self) -> list[int]:
-        model = self.solver.get_model()
+    def model_in(self, model=None) -> list[int]:
+        """The IN arguments of ``model`` (default: the last one found)."""
+        model = self.solver.get_model() if model is None else model
         return [i for i in range(self.k) if model[i] > 0]
 
-    def model_range(self) -> list[int]:
-        model, k = self.solver.get_model(), self.k
+    def model_range(self, model=None) -> list[int]:
+        """The range (r_i true) of ``model`` (default: the last one found)."""
+        model, k = self.solver.get_model() if model is None else model, self.k
         return [i for i in range(k) if model[2 * k + i] > 0]
+
+    def above(self, chosen: list[int], offset: int = 0, assumptions=()) -> list[int] | None:
+        """A model (under ``assumptions``) whose set strictly contains ``chosen``, or None.
+
+        The set is the IN arguments with ``offset`` 0, the range with ``offset`` 2k.
+        A selector guards the "one more" clause, so it is retired afterwards.
+        """
+        act = self.new_var()
+        self.add([-act, *self.outside(chosen, offset)])
+        found = self.solve([*assumptions, *(offset + i + 1 for i in chosen), act])
+        model = self.solver.get_model() if found else None  # before add(): it voids the model
+        self.add([-act])
+        return model
 
     def grow(self, members: list[int], assumptions=()) -> list[int]:
         """Maximise the IN set of the current model (under ``assumptions``); return it.
@@ -365,34 +380,21 @@ class _Sat:
         Each step asks for a model that keeps ``members`` IN and adds one more
         argument, so the result is a subset-maximal model under the assumptions.
         """
-        base = list(assumptions)
         while len(members) < self.k:
-            act = self.new_var()
-            inside = set(members)
-            self.add([-act, *(i + 1 for i in range(self.k) if i not in inside)])
-            found = self.solve([*base, *(i + 1 for i in members), act])
-            if found:
-                members = self.model_in()  # before add(): a new clause voids the model
-            self.add([-act])
-            if not found:
+            model = self.above(members, 0, assumptions)
+            if model is None:
                 break
+            members = self.model_in(model)
         return members
 
     def grow_range(self, assumptions=(), *, start=None) -> tuple[list[int], list[int]]:
         """Maximise the range of the current model (or ``start``); return ``(members, range)``."""
-        base = list(assumptions)
         members, rng = start if start is not None else (self.model_in(), self.model_range())
-        k = self.k
-        while len(rng) < k:
-            act = self.new_var()
-            inside = set(rng)
-            self.add([-act, *(2 * k + i + 1 for i in range(k) if i not in inside)])
-            found = self.solve([*base, *(2 * k + i + 1 for i in rng), act])
-            if found:
-                members, rng = self.model_in(), self.model_range()
-            self.add([-act])
-            if not found:
+        while len(rng) < self.k:
+            model = self.above(rng, 2 * self.k, assumptions)
+            if model is None:
                 break
+            members, rng = self.model_in(model), self.model_range(model)
         return members, rng
 
     def outside(self, members, offset: int = 0) -> list[int]:
@@ -741,14 +743,10 @@ def _sceptical_pr(res: _Residue, x: int) -> list[int] | None:
             if not sat.solve([-(x + 1), sel]):
                 return None
             members = sat.grow(sat.model_in(), [-(x + 1), sel])
-            act = sat.new_var()
-            sat.add([-act, *sat.outside(members)])
-            bigger = sat.solve([*(i + 1 for i in members), act])
-            start = sat.model_in() if bigger else members
-            sat.add([-act])
-            if not bigger:
+            bigger = sat.above(members)
+            if bigger is None:
                 return members
-            preferred = sat.grow(start)
+            preferred = sat.grow(sat.model_in(bigger))
             sat.add([-sel, *sat.outside(preferred)])
 
 
@@ -770,14 +768,10 @@ def _range_search(res: _Residue, kind: str, lit: int) -> list[int] | None:
             if not sat.solve([lit, sel]):
                 return None
             members, rng = sat.grow_range([lit, sel])
-            act = sat.new_var()
-            sat.add([-act, *sat.outside(rng, 2 * k)])
-            bigger = sat.solve([*(2 * k + i + 1 for i in rng), act])
-            start = (sat.model_in(), sat.model_range()) if bigger else None
-            sat.add([-act])
-            if start is None:
+            bigger = sat.above(rng, 2 * k)
+            if bigger is None:
                 return members
-            members, rng = sat.grow_range(start=start)
+            members, rng = sat.grow_range(start=(sat.model_in(bigger), sat.model_range(bigger)))
             if (abs(lit) - 1 in members) == (lit > 0):
                 return members
             equal = sat.new_var()  # equal -> range is all of rng
