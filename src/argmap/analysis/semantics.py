@@ -471,8 +471,7 @@ def ideal_extension(af: ArgumentationFramework) -> frozenset[str]:
     >>> sorted(ideal_extension(af)), sorted(grounded_extension(af))
     (['4'], [])
     """
-    res = _Residue(af)
-    return res.extension(_ideal_local(res) if len(res) else [])
+    return _find(af, _Residue(af), "ID")
 
 
 def find_extension(
@@ -496,8 +495,12 @@ def find_extension(
     code = _code(semantics)
     if code in ("GR", "CO"):
         return grounded_extension(af)
-    res = _Residue(af)
-    if len(res) == 0:
+    return _find(af, _Residue(af), code)
+
+
+def _find(af: ArgumentationFramework, res: _Residue, code: str) -> frozenset[str] | None:
+    """:func:`find_extension` on the grounded residue ``res`` of ``af`` (already built)."""
+    if code in ("GR", "CO") or len(res) == 0:
         return res.extension([])
     if code == "PR":
         return res.extension(_preferred_local(res))
@@ -669,7 +672,7 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
         return Acceptance(True, ext) if member else Acceptance(False)
     res = _Residue(af)
     if code == "ID":
-        ideal = res.extension(_ideal_local(res)) if len(res) else res.extension([])
+        ideal = _find(af, res, "ID")
         if arg in ideal:
             return yes if sceptical else Acceptance(True, ideal)
         return Acceptance(False, ideal) if sceptical else Acceptance(False)
@@ -678,7 +681,7 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
         # every complete-based extension agrees with the grounded labelling on a
         if (label == IN) == (not sceptical) or code == "ST":
             # credulous IN / sceptical OUT need an extension as certificate (if any)
-            ext = _any_extension(af, res, code)
+            ext = _find(af, res, code)
             if ext is None:  # no stable extension: nothing is credulous, all sceptical
                 return Acceptance(sceptical)
             return Acceptance(label == IN, None if (label == IN) == sceptical else ext)
@@ -710,12 +713,6 @@ def _verdict(res: _Residue, found: list[int] | None, sceptical: bool) -> Accepta
     if found is None:
         return Acceptance(sceptical)
     return Acceptance(not sceptical, res.extension(found))
-
-
-def _any_extension(af, res: _Residue, code: str) -> frozenset[str] | None:
-    if code == "CO":
-        return res.extension([])
-    return find_extension(af, code)
 
 
 def _credulous_pr(res: _Residue, x: int) -> list[int] | None:
