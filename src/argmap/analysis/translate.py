@@ -322,10 +322,7 @@ def format_framework(t: Translation, format: str, *, numbered: bool = False) -> 
         return format_af(af, fmt)
     prefix = "a" if fmt == "apx" else ""
     renamed = [f"{prefix}{k}" for k in range(1, len(names) + 1)]
-    index = dict(zip(names, renamed, strict=True))
-    numbered_af = ArgumentationFramework.from_edges(
-        renamed, ((index[a], index[b]) for a, b in af.attacks())
-    )
+    numbered_af = ArgumentationFramework.from_indices(renamed, *af.attack_indices(), check=False)
     text = format_af(numbered_af, fmt)
     if fmt == "apx":
         text = "".join(f"% {r} {n}\n" for r, n in zip(renamed, names, strict=True)) + text
