@@ -247,6 +247,52 @@ class TestMalformed:
         with pytest.raises(argmap.FormatError, match="unknown actor"):
             load('[a]: A. {"argmap": {"by": "nobody"}}\n')
 
+    @pytest.mark.parametrize(
+        ("text", "words"),
+        [
+            ('[a]: A. {"argmap": {"tags": "abc"}}\n', "'argmap.tags' of [a] must be a list"),
+            ('[a]: A. {"argmap": {"meta": 5}}\n', "'argmap.meta' of [a] must be a mapping"),
+            ('[a]: A. {"argmap": {"relations": 5}}\n', "'argmap.relations' of [a] must be a list"),
+            (
+                '[a]: A. {"argmap": {"relations": [{"to": ["b"], "kind": "supports"}]}}\n'
+                "  +> [b]: B.\n",
+                "is not a relation",
+            ),
+            ('===\nargmap: {"actors": 5}\n===\n[a]: A.\n', "'argmap.actors' must be a list"),
+        ],
+    )
+    def test_misshapen_argmap_data_is_a_format_error(self, text, words):
+        with pytest.raises(argmap.FormatError, match=re.escape(words)):
+            loads_argdown(text, path="m.argdown")
+
+    def test_damaged_argmap_data_gives_argmap_errors_only(self):
+        """Damaged ``argmap`` data blocks give a FormatError (or load), never a TypeError."""
+        import random
+
+        from damage import mutations
+
+        m = argmap.ArgumentMap(title="Lunch", source={"title": "Notes"})
+        m.actor("ann", "Ann Lee", kind="person")
+        c = m.claim("We eat out.", id="c", by="ann", tags=["food", "a tag, with comma"])
+        o = m.objection("It costs too much.", id="o", against=c, quote="Too dear", weight=0.5)
+        r = m.relations()[0]
+        m.relate(c, o, "contradicts", id="clash", note="both ways", meta={"x": 1})
+        m.rebuttal("Money is not the point.", id="u", against=r, meta={"k": [1]})
+        lines = dumps_argdown(m).split("\n")
+        places = [i for i, line in enumerate(lines) if line.startswith(("argmap: ", "[", "<"))]
+        places = [i for i in places if "{" in lines[i]]
+        rng = random.Random(4)
+        for _ in range(300):
+            damaged = list(lines)
+            i = rng.choice(places)
+            head, _, block = damaged[i].partition("{")
+            data = json.loads("{" + block)
+            damaged[i] = head + json.dumps(next(mutations(data, rng, 1)))
+            try:
+                loads_argdown("\n".join(damaged))
+            except argmap.ArgmapError:
+                pass
+
 
 class TestSniffAndRegistry:
     def test_detect(self):

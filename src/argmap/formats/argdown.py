@@ -71,7 +71,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from ..errors import FormatError
+from pydantic import ValidationError
+
+from ..errors import ArgmapError, FormatError
 from ..model import ID_PATTERN, Actor, Relation, Source, statement_adapter
 from . import Format, Loaded, register_format
 from ._roles import attack_kind, infer_roles
@@ -561,10 +563,12 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             "front matter keys not kept (Argdown settings): " + ", ".join(map(str, front))
         )
     m = ArgumentMap(None if title is None else str(title), source=source)
+    if not isinstance(ours.get("actors") or [], list):
+        raise FormatError("front matter key 'argmap.actors' must be a list", path=path)
     for a in ours.get("actors") or []:
         try:
             m.add_actor(Actor.model_validate(a))
-        except Exception as exc:  # pydantic or duplicate: both carry a clear message
+        except (ValidationError, ArgmapError) as exc:  # both carry a clear message
             raise FormatError(f"front matter actor {a!r}: {exc}", path=path) from None
 
     # ids
@@ -586,6 +590,26 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             raise FormatError(
                 f"data key 'argmap' of {_name(el)} must be a mapping", path=path, line=el.line
             )
+        for name, shape in (("relations", list), ("tags", list), ("meta", dict)):
+            if name in mine and not isinstance(mine[name], shape):
+                raise FormatError(
+                    f"data key 'argmap.{name}' of {_name(el)} must be a "
+                    + ("list" if shape is list else "mapping"),
+                    path=path,
+                    line=el.line,
+                )
+        for entry in mine.get("relations", []):
+            if not (
+                isinstance(entry, dict)
+                and isinstance(entry.get("to"), str)
+                and isinstance(entry.get("kind"), str)
+            ):
+                raise FormatError(
+                    f"data key 'argmap.relations' of {_name(el)}: {entry!r} is not a "
+                    "relation ({to: ID, kind: KIND, ...})",
+                    path=path,
+                    line=el.line,
+                )
         extras[ids[key]] = {"data": data, "mine": mine, "el": el}
 
     # roles: attacks (with the targets of undercuts resolved later) decide
@@ -639,7 +663,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         try:
             stmt = statement_adapter.validate_python(fields)
             m.add(stmt)
-        except Exception as exc:
+        except (ValidationError, ArgmapError) as exc:
             raise FormatError(
                 f"{_name(el)}: {exc}", path=path, line=el.line, statement=sid
             ) from None
@@ -648,8 +672,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
     rel_extras: dict[tuple[str, str, str], dict[str, Any]] = {}
     for sid, ex in extras.items():
         for entry in ex["mine"].get("relations", []):
-            if isinstance(entry, dict) and "to" in entry and "kind" in entry:
-                rel_extras[(sid, entry["kind"], entry["to"])] = entry
+            rel_extras[(sid, entry["kind"], entry["to"])] = entry
 
     seen: set[tuple[str, str, str]] = set()
 
@@ -670,7 +693,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
                 meta=entry.get("meta", meta or {}),
             )
             m.add_relation(rel)
-        except Exception as exc:  # a bad id or note in argmap data, or a rule broken
+        except (ValidationError, ArgmapError) as exc:  # a bad id or note in data, a rule broken
             raise FormatError(
                 f"relation {src} -{kind}-> {dst}: {exc}", path=path, line=line
             ) from None
@@ -748,7 +771,7 @@ def _front_source(front: dict, ours: Mapping, path: str | None) -> Source | None
     if "source" in ours:
         try:
             return Source.model_validate(ours["source"])
-        except Exception as exc:
+        except ValidationError as exc:
             raise FormatError(f"front matter argmap.source: {exc}", path=path) from None
     fields: dict[str, Any] = {}
     author = front.get("author")
