@@ -80,6 +80,7 @@ class TestAnalyze:
         [
             (["--semantics", "grounded,bogus"], "unknown semantics 'bogus'"),
             (["--explain", "nope"], "no statement 'nope'"),
+            (["--semantics", ","], "give at least one semantics (of grounded, complete,"),
         ],
     )
     def test_bad_options_exit_2(self, path, capsys, argv, message):

@@ -275,7 +275,7 @@ def analyze(
     Raises
     ------
     UnknownSemanticsError, UnknownSupportError, UnknownStrengthError
-        For an unknown name (each lists the valid ones).
+        For an unknown name, or no semantics at all (each lists the valid ones).
     TooManyExtensionsError
         Under semi-stable or stage semantics, when a part of the map has more
         than ``max_extensions`` extensions.
@@ -293,13 +293,15 @@ def analyze(
     >>> [(a.name, a.objections, a.objections_unanswered) for a in r.actors]
     [('Bo', 1, 1), ('(no actor)', 0, 0)]
     """
-    from .semantics import SEMANTICS, _code
+    from .semantics import SEMANTICS, UnknownSemanticsError, _code
 
     if isinstance(semantics, str):
         semantics = [s for s in semantics.split(",") if s.strip()]
     names = list(dict.fromkeys(SEMANTICS[_code(s)] for s in semantics))
     if not names:
-        raise ValueError("give at least one semantics")
+        raise UnknownSemanticsError(
+            f"give at least one semantics (of {', '.join(SEMANTICS.values())})"
+        )
     t = translate(m, support=support)
     statement_ids = t.statements
     statuses: dict[str, dict[str, Label]] = {}
