@@ -128,6 +128,10 @@ class TestLabelFramework:
         assert queried.credulous() == full.credulous()
         with pytest.raises(TooManyExtensionsError, match="more than 3 semi-stable"):
             label_framework(af, "semi-stable", max_extensions=3)
+        # 0 means "query every part"; below that there is nothing to mean
+        assert label_framework(af, "stable", max_extensions=0).labels == full.labels
+        with pytest.raises(ValueError, match="max_extensions must be 0 or more, got -1"):
+            label_framework(af, "preferred", max_extensions=-1)
 
     @settings(max_examples=150, deadline=None)
     @given(frameworks, st.sampled_from(["preferred", "stable"]))

@@ -168,6 +168,8 @@ def label_framework(
     TooManyExtensionsError
         Under semi-stable or stage semantics, when a part of the framework has
         more than ``max_extensions`` extensions.
+    ValueError
+        For a negative ``max_extensions``.
 
     Examples
     --------
@@ -184,6 +186,8 @@ def label_framework(
     from . import semantics as sem
 
     code, name = _semantics_code(semantics)
+    if max_extensions < 0:
+        raise ValueError(f"max_extensions must be 0 or more, got {max_extensions}")
     names = af.names
     if code in ("GR", "CO"):
         lab = sem.grounded_labelling(af)
