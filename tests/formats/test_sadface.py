@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -156,6 +157,35 @@ class TestErrors:
         data = {"metadata": {}, "nodes": [atom("a", "A.")], "edges": []}
         data["nodes"][0]["metadata"] = {"argmap": {"kind": "claim", "weight": 7}}
         with pytest.raises(argmap.FormatError, match="does not fit the model"):
+            read_sadface(json.dumps(data))
+
+    @pytest.mark.parametrize(
+        ("where", "value", "words"),
+        [
+            ("actors", 5, "metadata.argmap.actors must be a list"),
+            ("source", 5, "metadata.argmap.source: Input should be a valid dictionary"),
+            ("by", 5, "statements.0.claim.by: Input should be a valid string"),
+            ("by", ["ann"], "statements.0.claim.by: Input should be a valid string"),
+            ("relation id", ["r"], "node 'i': argmap id ['r'] is not a string"),
+        ],
+    )
+    def test_misshapen_argmap_metadata_is_a_format_error(self, where, value, words):
+        data = {
+            "metadata": {"core": {}, "argmap": {}},
+            "nodes": [
+                atom("a", "A.", metadata={"argmap": {}}),
+                atom("b", "B."),
+                {"id": "i", "type": "inference", "metadata": {"argmap": {"kind": "supports"}}},
+            ],
+            "edges": [edge("a", "i"), edge("i", "b")],
+        }
+        if where == "by":
+            data["nodes"][0]["metadata"]["argmap"]["by"] = value
+        elif where == "relation id":
+            data["nodes"][2]["metadata"]["argmap"]["id"] = value
+        else:
+            data["metadata"]["argmap"][where] = value
+        with pytest.raises(argmap.FormatError, match=re.escape(words)):
             read_sadface(json.dumps(data))
 
 

@@ -200,6 +200,8 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
 
     # carry the SADFace node itself, and what the argmap namespace states, onto the map
     actors = {a.id: a for a in reader.actors.values()}
+    if not isinstance(ours.get("actors") or [], list):
+        raise fail("metadata.argmap.actors must be a list")
     for raw in ours.get("actors") or []:
         try:
             a = Actor.model_validate(raw)
@@ -226,7 +228,7 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
                 s[field] = mine[field]
         if isinstance(mine.get("meta"), Mapping):
             s["meta"].update(mine["meta"])
-        if "by" in s and s["by"] not in actors:
+        if isinstance(s.get("by"), str) and s["by"] not in actors:  # else the model says why
             actors[s["by"]] = Actor(id=s["by"], name=s["by"])
             warnings.append(f"statement {s['id']!r}: actor {s['by']!r} not declared; added")
     renamed: dict[str, str | None] = {}
@@ -239,6 +241,8 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
         r["meta"] = {"scheme": node["name"]} if node.get("name") else {}
         if mine:
             if "id" in mine:
+                if mine["id"] is not None and not isinstance(mine["id"], str):
+                    raise fail(f"node {node['id']!r}: argmap id {mine['id']!r} is not a string")
                 r["id"] = mine["id"]
             if mine.get("note") is not None:
                 r["note"] = mine["note"]
@@ -256,12 +260,15 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
             else:
                 del r["id"]
     title = core.get("title") if isinstance(core.get("title"), str) else None
-    source = ours.get("source")
+    try:
+        source = None if ours.get("source") is None else Source.model_validate(ours["source"])
+    except ValidationError as exc:
+        raise fail(f"metadata.argmap.source: {exc.errors()[0]['msg']}") from None
     try:
         doc = document_adapter.validate_python(
             {
                 "title": title,
-                "source": None if source is None else Source.model_validate(source),
+                "source": source,
                 "actors": list(actors.values()),
                 "statements": statements,
                 "relations": relations,
