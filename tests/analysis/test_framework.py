@@ -102,3 +102,17 @@ def test_numpy_and_pure_python_csr_agree(monkeypatch):
     fast = build_csr(n, src, tgt)
     monkeypatch.setattr(framework, "_numpy", lambda: None)
     assert build_csr(n, src, tgt) == fast
+
+
+def test_public_names_are_exported():
+    import argmap
+    from argmap.analysis import semantics, status
+
+    exported = {
+        "FrameworkError": FrameworkError,
+        "grounded_labelling": semantics.grounded_labelling,
+        "label_framework": status.label_framework,
+        "FrameworkLabelling": status.FrameworkLabelling,
+    }
+    for name, value in exported.items():
+        assert name in argmap.__all__ and getattr(argmap, name) is value
