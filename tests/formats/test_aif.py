@@ -450,6 +450,34 @@ class TestWrite:
         m, _ = load(CHAIN)
         assert dumps_aif(m) == dumps_aif(m)
 
+    @pytest.mark.parametrize(
+        ("key", "value"),
+        [
+            ("aif_locutions", 5),
+            ("aif_locutions", ["chain"]),
+            ("aif_locutions", [{"L": 5, "YA": {"nodeID": "y", "type": "YA"}}]),
+            ("aif_locutions", [{"L": {"nodeID": "l"}, "YA": {"nodeID": "y"}, "locutions": [5]}]),
+            ("aif_locutions", [{"L": {"nodeID": "l"}, "YA": {"nodeID": "y"}, "speaker": [1]}]),
+            ("aif_links", [5]),
+            ("aif_links", [{"from": ["c"]}]),
+            ("aif_links", [{"node": {"nodeID": "m", "type": "MA"}, "to": "c"}]),
+            ("aif_merged", {"node": {}}),
+        ],
+    )
+    def test_misshapen_aif_metadata_is_a_format_error(self, key, value):
+        m = argmap.ArgumentMap()
+        c = m.claim("C.", id="c", meta={} if key == "aif_merged" else {key: value})
+        m.relate(
+            m.objection("O.", id="o"),
+            c,
+            "objects",
+            meta={key: value} if key == "aif_merged" else {},
+        )
+        where = "relation o>objects>c" if key == "aif_merged" else "statement 'c'"
+        for flavour in ("aif", "ova3", "xaif"):
+            with pytest.raises(argmap.FormatError, match=f"meta\\['{key}'\\] of {where} is not"):
+                argmap.dumps(m, format=flavour)
+
 
 def _id(xaif, old):
     text = {n["nodeID"]: n["text"] for n in CHAIN["nodes"]}[old]

@@ -982,7 +982,7 @@ class _Writer:
         actor_ids = {a.id for a in m.actors()}
         # person ids kept from an import
         for s in m.statements():
-            for chain in s.meta.get("aif_locutions") or []:
+            for chain in _records(s, "aif_locutions"):
                 spk = chain.get("speaker")
                 locs = chain.get("locutions") or []
                 if spk in actor_ids and locs and locs[0].get("personID") is not None:
@@ -1021,7 +1021,7 @@ class _Writer:
             if r.kind == "contradicts" and not one_way:
                 back = self.add_node({"nodeID": None, "text": "Default Conflict", "type": "CA"})
                 extra.append((back, True))
-            for merged in r.meta.get("aif_merged") or []:
+            for merged in _records(r, "aif_merged"):
                 extra.append((self.add_node(merged["node"], shared=True), merged.get("reverse")))
             pending.append((r, nid, extra))
         for r, nid, extra in pending:
@@ -1041,7 +1041,7 @@ class _Writer:
         records = [
             rec
             for holder in [*m.statements(), *m.relations()]
-            for rec in holder.meta.get("aif_links") or []
+            for rec in _records(holder, "aif_links")
         ]
         for rec in records:
             self.add_node(rec["node"], shared=True)
@@ -1056,10 +1056,10 @@ class _Writer:
         return self.nodeset()
 
     def speaker_nodes(self, s, i_id: Any) -> None:
-        chains = s.meta.get("aif_locutions") or []
+        chains = _records(s, "aif_locutions")
         spoken = False
         for chain in chains:
-            if not isinstance(chain, Mapping) or "L" not in chain or "YA" not in chain:
+            if chain.get("L") is None or chain.get("YA") is None:
                 continue
             speaker = chain.get("speaker")
             l_id = self.add_node(chain["L"], shared=True)
@@ -1099,6 +1099,58 @@ class _Writer:
             "locutions": self.locutions,
             "participants": list(self.participants.values()),
         }
+
+
+def _is_node(value: Any) -> bool:
+    return isinstance(value, Mapping) and value.get("nodeID") is not None
+
+
+def _is_entries(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(e, Mapping) for e in value)
+
+
+_RECORD_FIELDS: dict[str, dict[str, Any]] = {
+    "aif_locutions": {
+        "L": _is_node,
+        "YA": _is_node,
+        "locutions": _is_entries,
+        "speaker": lambda v: isinstance(v, str),
+    },
+    "aif_links": {
+        "node": _is_node,
+        "from": lambda v: isinstance(v, list),
+        "to": lambda v: isinstance(v, list),
+    },
+    "aif_merged": {"node": _is_node},
+}
+"""What the reader puts in each ``meta`` key of records: field -> check of its value."""
+_REQUIRED_FIELD = {"aif_links": "node", "aif_merged": "node"}
+
+
+def _records(holder: Any, key: str) -> list[Mapping]:
+    """The records the reader kept in ``holder.meta[key]``, checked before the writer uses them.
+
+    Raises
+    ------
+    FormatError
+        Naming the statement (or relation) whose ``meta[key]`` has another shape.
+    """
+    value = holder.meta.get(key) or []
+    fields = _RECORD_FIELDS[key]
+    required = _REQUIRED_FIELD.get(key)
+
+    def fits(rec: Any) -> bool:
+        if not isinstance(rec, Mapping) or (required and rec.get(required) is None):
+            return False
+        return all(rec.get(f) is None or ok(rec[f]) for f, ok in fields.items())
+
+    if isinstance(value, list) and all(fits(rec) for rec in value):
+        return value
+    what = f"relation {holder.key}" if isinstance(holder, Relation) else f"statement {holder.id!r}"
+    raise FormatError(
+        f"cannot write AIF: meta[{key!r}] of {what} is not a list of the records argmap's AIF "
+        f"reader makes (objects with {', '.join(fields)}); fix or remove it"
+    )
 
 
 def aif_from_map(m: ArgumentMap, *, flavour: str = "aif") -> dict[str, Any]:
