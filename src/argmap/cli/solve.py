@@ -70,13 +70,16 @@ def _handle(args: argparse.Namespace) -> int:
     return 0
 
 
+def _in_file_order(af: ArgumentationFramework, ext) -> list[str]:
+    return [af.name(i) for i in sorted(af.index(name) for name in ext)]
+
+
 def _witness(af: ArgumentationFramework, ext) -> str:
-    order = sorted(af.index(name) for name in ext)
-    return "w" + "".join(" " + af.name(i) for i in order)
+    return " ".join(["w", *_in_file_order(af, ext)])
 
 
 def _bracket(af: ArgumentationFramework, ext) -> str:
-    return "[" + ",".join(af.name(i) for i in sorted(af.index(name) for name in ext)) + "]"
+    return "[" + ",".join(_in_file_order(af, ext)) + "]"
 
 
 def solve(af: ArgumentationFramework, problem: str, argument: str | None = None) -> str:
