@@ -48,6 +48,7 @@ class TestI23:
             ("", 1, "missing 'p af N'"),
             ("# only a comment\n", 1, "missing 'p af N'"),
             ("p af 3\n1 2\n1 4\n", 3, "argument 4 is out of range 1..3"),
+            ("p af 3\n1 99999999999999999999\n", 2, "argument 99999999999999999999 is out"),
             ("p af 3\n0 2\n", 2, "argument 0 is out of range"),
             ("p af 3\n1 2\n2 3\nfoo\n", 4, "expected an attack"),
             ("p af 3\n1 2 3\n", 2, "expected an attack"),

@@ -206,11 +206,8 @@ def _parse_i23_numpy(np, raw: bytes, path) -> ArgumentationFramework | None:
     if not len(starts):
         return ArgumentationFramework.from_indices(n, [], [], check=False)
     values = _ints(np, body, len(starts))
-    out = np.flatnonzero((values < 1) | (values > n))
-    if len(out):
-        k = int(out[0])
-        line = int(np.searchsorted(ends, starts[k])) + 2
-        raise FormatError(f"argument {int(values[k])} is out of range 1..{n}", path=path, line=line)
+    if np.any((values < 1) | (values > n)):
+        return None  # the line reader names the value as written (int64 would clip it)
     values -= 1
     return ArgumentationFramework.from_indices(n, values[0::2], values[1::2], check=False)
 
