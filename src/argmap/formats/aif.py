@@ -66,8 +66,10 @@ Argdown and Kialo), breadth-first from the statements that attack nothing:
 
 What is not kept (each reported as a warning): TA nodes (dialogue transitions), YA
 nodes other than the L -> YA -> I chains (e.g. ``Arguing`` anchoring an RA on a TA,
-``Analysing`` between L nodes), L nodes that anchor no I node, edge ids, OVA layout
-(node positions), the analysed ``text`` of OVA3/xAIF, descriptor fulfillments.
+``Analysing`` between L nodes), L nodes that anchor no I node, OVA layout (node
+positions), the analysed ``text`` of OVA3/xAIF, descriptor fulfillments. Edge ids are
+not kept either, without a warning: an edge is known by its ends, and the writer
+numbers the edges afresh.
 
 Writing
 -------

@@ -26,7 +26,9 @@ the map's actors and source. Files written by argmap therefore read back whole
 
 Not kept (reported as warnings): the document's ``resources`` (source texts), the
 ``core`` metadata other than ``title`` (analyst, dates, description, notes),
-other metadata namespaces of the document and of argument nodes, edge ids.
+other metadata namespaces of the document and of argument nodes. Edge ids are not
+kept either, without a warning: an edge is known by its ends, and the writer makes
+its ids from them.
 
 Writing
 -------
