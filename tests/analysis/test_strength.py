@@ -111,6 +111,16 @@ class TestGradualStrength:
         scores, converged, _ = gradual_strength("abc", odd, method="h-categorizer")
         assert converged and all(v == pytest.approx(GOLDEN, abs=1e-8) for v in scores.values())
 
+    def test_h_categorizer_ignores_support_cycles(self):
+        # supports are no part of the method: a support cycle leaves the map acyclic
+        scores, converged, rounds = gradual_strength(
+            "abc", [("c", "a")], [("a", "b"), ("b", "a")], method="h-categorizer"
+        )
+        assert scores == {"a": 0.5, "b": 1.0, "c": 1.0}
+        assert (converged, rounds) == (True, 1)
+        with pytest.raises(argmap.UnknownIdError, match="support"):
+            gradual_strength("ab", [], [("a", "z")], method="h-categorizer")
+
     def test_acyclic_parts_after_a_cycle(self):
         # a <-> b, b -> c: c = 1 / (1 + golden)
         scores, converged, _ = gradual_strength(

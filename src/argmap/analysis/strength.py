@@ -358,10 +358,10 @@ def gradual_strength(
         for a, b in pairs:
             if a not in w or b not in w:
                 raise UnknownIdError(f"{what} ({a!r}, {b!r}) names an unknown argument")
+            if into is sup_of and key == "h-categorizer":
+                continue  # not part of the method, so no cycle either
             into[b].append(a)
             succ[a].append(b)
-    if key == "h-categorizer":
-        sup_of = defaultdict(list)  # not part of the method
     score = dict(w)
     converged, rounds = True, 1
 
