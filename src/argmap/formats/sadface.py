@@ -365,11 +365,7 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
         node_of[r.key] = nid
     for r in m.relations():
         nid = node_of[r.key]
-        mine = {"kind": r.kind}
-        if r.id is not None:
-            mine["id"] = r.id
-        else:
-            mine["id"] = None
+        mine = {"kind": r.kind, "id": r.id}  # a null id says: no id, not the node's
         if r.note is not None:
             mine["note"] = r.note
         if r.meta:
