@@ -185,6 +185,14 @@ class TestExport:
         for words in ("1 actors", "'by' of 1", "tags of 1", "1 'contradicts'", "kind of 1"):
             assert words in msg
 
+    def test_kialo_numbers_that_are_not_numbers_go_last(self):
+        m = argmap.ArgumentMap()
+        t = m.claim("T.", id="t")
+        m.objection("A.", id="a", against=t, meta={"kialo": 5})
+        m.objection("B.", id="b", against=t, meta={"kialo": "1.1"})
+        m.objection("C.", id="c", against=t, meta={"kialo": ["1.2"]})
+        assert dumps_kialo(m) == "1. T.\n1.1. Con: B.\n1.2. Con: A.\n1.3. Con: C.\n"
+
     def test_no_warning_when_nothing_is_lost(self):
         m, _ = load(SAMPLE)
         with warnings.catch_warnings():

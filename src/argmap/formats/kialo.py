@@ -270,8 +270,9 @@ def _roles(order: list[str], cons: list[tuple[str, str, bool]]) -> dict[str, str
     return infer_roles(order, [(f, t) for f, t, _ in cons], fixed)
 
 
-def _number_key(number: str | None) -> tuple[int, ...]:
-    if not number:
+def _number_key(number: object) -> tuple[int, ...]:
+    """Sort key of a ``kialo`` number from ``meta``: anything but ``1.2.3`` goes last."""
+    if not isinstance(number, str) or not number:
         return (1 << 30,)
     try:
         return tuple(int(p) for p in number.split("."))
