@@ -76,6 +76,16 @@ class TestI23:
         assert read_af(tmp_path / "x.i23") == af
 
 
+@pytest.mark.parametrize(
+    ("fmt", "text"),
+    [("i23", "p af 2\n1 2\n"), ("apx", "arg(1).arg(2).att(1,2)."), ("tgf", "1\n2\n#\n1 2\n")],
+)
+def test_byte_order_mark_is_skipped(engine, fmt, text):
+    for data in ("\ufeff" + text, ("\ufeff" + text).encode()):
+        af = parse_af(data, fmt)
+        assert list(af.names) == ["1", "2"] and list(af.attacks()) == [("1", "2")]
+
+
 class TestApx:
     def test_basic_and_variations(self):
         text = "% comment\narg(a).\narg( b ).  arg(c).\n\natt(a, b).\natt(b,c). % trailing\n"

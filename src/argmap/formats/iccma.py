@@ -22,6 +22,7 @@ order, and reading one names them ``"1" .. "N"``.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from array import array
@@ -100,6 +101,8 @@ def parse_af(
     argmap.errors.FormatError: line 2: argument 3 is out of range 1..2
     """
     fmt = af_format_of("", format)
+    # a byte order mark (as Windows editors write) is no part of the first line
+    text = text.removeprefix(codecs.BOM_UTF8 if isinstance(text, bytes) else "\ufeff")  # type: ignore[arg-type]
     if fmt == "i23":
         return _parse_i23(text, path)
     if isinstance(text, bytes):
