@@ -919,6 +919,7 @@ class _Writer:
         self.shared: dict[tuple, Any] = {}  # (type, original id) -> id written
         self.next_int = 1
         self.locutions: list[dict] = []
+        self.locutions_of: dict[str, list[dict]] = {}  # L node id written -> its locutions
         self.participants: dict[str, dict] = {}  # actor id -> participant
         self.person_of: dict[str, Any] = {}
 
@@ -1069,11 +1070,14 @@ class _Writer:
             self.edge(l_id, ya_id)
             self.edge(ya_id, i_id)
             pid = self.person(speaker) if speaker in self.participants else None
+            # an L node shared by several chains brings its locutions once
+            seen = self.locutions_of.setdefault(str(l_id), [])
             for entry in chain.get("locutions") or []:
                 loc = {**entry, "nodeID": l_id}
                 if pid is not None:
                     loc["personID"] = pid
-                if loc not in self.locutions:
+                if loc not in seen:
+                    seen.append(loc)
                     self.locutions.append(loc)
             spoken = spoken or (speaker is not None and speaker == s.by)
         if (s.by is not None and not spoken) or (s.quote is not None and not chains):
