@@ -676,6 +676,8 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
         if arg in ideal:
             return yes if sceptical else Acceptance(True, ideal)
         return Acceptance(False, ideal) if sceptical else Acceptance(False)
+    if code == "STG" and (len(res) == 0 or _stable_local(res) is not None):
+        code = "ST"  # when stable extensions exist, they are the stage ones
     label = res.labels[a]
     if code != "STG" and label != UNDEC:
         # every complete-based extension agrees with the grounded labelling on a
@@ -687,8 +689,6 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
             return Acceptance(label == IN, None if (label == IN) == sceptical else ext)
         return Acceptance(label == IN)
     if code == "STG":
-        if len(res) == 0 or _stable_local(res) is not None:
-            return _accept(af, arg, "ST", sceptical=sceptical)
         whole = _Residue(af, whole=True)
         found = _range_search(whole, "CF", -(a + 1) if sceptical else a + 1)
         return _verdict(whole, found, sceptical)
@@ -698,13 +698,11 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
             return _verdict(res, sat.model_in() if sat.solve([x + 1]) else None, False)
     if code == "PR":
         return _verdict(res, (_sceptical_pr if sceptical else _credulous_pr)(res, x), sceptical)
-    if code == "ST":
+    if code == "ST" or _stable_local(res) is not None:  # SST: the stable ones, if any
         with _Sat(res, "ST") as sat:
             lit = -(x + 1) if sceptical else x + 1
             return _verdict(res, sat.model_in() if sat.solve([lit]) else None, sceptical)
-    # SST
-    if _stable_local(res) is not None:
-        return _accept(af, arg, "ST", sceptical=sceptical)
+    # SST without a stable extension
     return _verdict(res, _range_search(res, "CO", -(x + 1) if sceptical else x + 1), sceptical)
 
 
