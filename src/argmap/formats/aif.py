@@ -956,8 +956,9 @@ class _Writer:
         return nid
 
     def edge(self, a: Any, b: Any) -> None:
-        if (str(a), str(b)) not in self.edge_set:
-            self.edge_set.add((str(a), str(b)))
+        key = (str(a), str(b))
+        if key not in self.edge_set:
+            self.edge_set.add(key)
             self.edges.append((a, b))
 
     def person(self, actor_id: str) -> Any:
@@ -983,9 +984,10 @@ class _Writer:
     def run(self) -> dict[str, Any]:
         m = self.m
         actor_ids = {a.id for a in m.actors()}
+        chains = {s.id: _records(s, "aif_locutions") for s in m.statements()}
         # person ids kept from an import
         for s in m.statements():
-            for chain in _records(s, "aif_locutions"):
+            for chain in chains[s.id]:
                 spk = chain.get("speaker")
                 locs = chain.get("locutions") or []
                 if spk in actor_ids and locs and locs[0].get("personID") is not None:
@@ -1002,7 +1004,7 @@ class _Writer:
                 aif.get("nodeID", s.id) if aif else s.id,
             )
         for s in m.statements():
-            self.speaker_nodes(s, i_node[s.id])
+            self.speaker_nodes(s, i_node[s.id], chains[s.id])
         # S nodes: one per group of relations made from the same node
         rel_node: dict[str, Any] = {}
         pending: list[tuple[Relation, Any, list]] = []
@@ -1058,8 +1060,7 @@ class _Writer:
                     self.edge(nid, self.renamed[str(ref)])
         return self.nodeset()
 
-    def speaker_nodes(self, s, i_id: Any) -> None:
-        chains = _records(s, "aif_locutions")
+    def speaker_nodes(self, s, i_id: Any, chains: list[Mapping]) -> None:
         spoken = False
         for chain in chains:
             if chain.get("L") is None or chain.get("YA") is None:
@@ -1141,7 +1142,9 @@ def _records(holder: Any, key: str) -> list[Mapping]:
     FormatError
         Naming the statement (or relation) whose ``meta[key]`` has another shape.
     """
-    value = holder.meta.get(key) or []
+    value = holder.meta.get(key)
+    if not value:
+        return []
     fields = _RECORD_FIELDS[key]
     required = _REQUIRED_FIELD.get(key)
 
