@@ -539,6 +539,7 @@ class _Reader:
         # conflicts: direct attacks, undercuts, symmetric pairs
         direct: dict[str, list[tuple[str, str]]] = {}
         undercut_targets: dict[str, list[str]] = {}
+        ca_sources: dict[str, list[str]] = {}  # the I nodes each usable CA starts from
         for ca in cas:
             sources = [s for s in self.ins[ca] if self.type_of[s] == "I"]
             targets = self.outs[ca]
@@ -549,6 +550,7 @@ class _Reader:
             ):
                 fallback.append((ca, "a CA that is not I -> CA -> I, RA or CA node"))
                 continue
+            ca_sources[ca] = sources
             direct[ca] = [
                 (s, t) for t in targets if self.type_of[t] == "I" for s in sources if s != t
             ]
@@ -575,9 +577,9 @@ class _Reader:
             if ca not in partner and ca not in self.stated_contradicts:
                 attacks += [(self.sid[a], self.sid[b]) for a, b in ends]
         for ca, ts in undercut_targets.items():
-            sources = [s for s in self.ins[ca] if self.type_of[s] == "I"]
+            sources = ca_sources[ca]
             for t in ts:
-                for rep in self._undercut_representatives(t, set()):
+                for rep in self._undercut_representatives(t):
                     attacks += [(self.sid[s], self.sid[rep]) for s in sources]
         ids = [self.sid[k] for k in self.i_keys]
         attackers = {a for a, _ in attacks}
@@ -638,7 +640,7 @@ class _Reader:
                     fallback.append((ca, "a CA whose target cannot be undercut"))
                     return False
                 conflicts_lost.append(ca)
-            sources = [s for s in self.ins[ca] if self.type_of[s] == "I"]
+            sources = ca_sources[ca]
             for rels in targets_ok:
                 for rid in rels:
                     for s in sources:
@@ -682,11 +684,8 @@ class _Reader:
                 + "; ".join(odd)
             )
 
-    def _undercut_representatives(self, target: str, seen: set[str]) -> list[str]:
+    def _undercut_representatives(self, target: str) -> list[str]:
         """The I nodes an undercut of S node ``target`` attacks, for role inference."""
-        if target in seen:
-            return []
-        seen.add(target)
         if self.type_of[target] == "RA":
             return [c for c in self.outs[target] if self.type_of[c] == "I"]
         if self.type_of[target] == "CA":
