@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from ..errors import ArgmapError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "read_map"]
 
 SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "solve", "analyze", "render", "convert")
 """Modules of this package that register subcommands, in help order."""
@@ -50,6 +50,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name in (only,) if only else SUBCOMMANDS:
         importlib.import_module(f"{__name__}.{name}").register(sub)
     return parser
+
+
+def read_map(path: str, format: str | None = None):
+    """Read a map for a subcommand; what the importer could not represent goes to stderr."""
+    from ..io import read
+
+    m, losses = read(path, format=format)
+    for msg in losses:
+        print(f"warning: {path}: {msg}", file=sys.stderr)
+    return m
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None):

@@ -14,7 +14,7 @@ import sys
 
 from ..analysis.strength import STRENGTH_METHODS
 from ..analysis.translate import SUPPORT_INTERPRETATIONS
-from ..io import read
+from . import read_map
 
 __all__ = ["register", "run_analyze", "run_export_af"]
 
@@ -88,18 +88,11 @@ def register(sub) -> None:
     e.set_defaults(func=run_export_af)
 
 
-def _load(args):
-    m, losses = read(args.file, format=args.from_format)
-    for msg in losses:
-        print(f"warning: {args.file}: {msg}", file=sys.stderr)
-    return m
-
-
 def run_analyze(args) -> int:
     from ..analysis.report import analyze
     from ..analysis.status import explain
 
-    m = _load(args)
+    m = read_map(args.file, args.from_format)
     strength = None if args.strength == "none" else args.strength
     report = analyze(m, semantics=args.semantics, support=args.support, strength=strength)
     explanations = [
@@ -124,7 +117,7 @@ def run_export_af(args) -> int:
     from ..formats.iccma import af_format_of
     from ..io import write_atomic
 
-    m = _load(args)
+    m = read_map(args.file, args.from_format)
     fmt = af_format_of(args.output, args.format)
     t = translate(m, support=args.support)
     write_atomic(args.output, format_framework(t, fmt, numbered=args.numbered))

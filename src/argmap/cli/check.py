@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from ..analysis.dialectic import objection_statuses
-from ..io import read
+from . import read_map
 
 _REASONS = {
     "no-answer": "nothing answers it",
@@ -104,9 +104,7 @@ def _print_text(report: dict) -> None:
 
 
 def run_check(args) -> int:
-    m, losses = read(args.file, format=args.from_format)
-    for msg in losses:
-        print(f"warning: {args.file}: {msg}", file=sys.stderr)
+    m = read_map(args.file, args.from_format)
     report = check_report(m, path=args.file)
     if args.format == "json":
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
@@ -117,9 +115,7 @@ def run_check(args) -> int:
 
 
 def run_validate(args) -> int:
-    m, losses = read(args.file, format=args.from_format)
-    for msg in losses:
-        print(f"warning: {args.file}: {msg}", file=sys.stderr)
+    m = read_map(args.file, args.from_format)
     print(
         f"{args.file}: ok ({len(m)} statements, {len(m.relations())} relations, "
         f"{len(m.actors())} actors)"

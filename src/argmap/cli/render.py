@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from ..errors import OptionError
-from ..io import read
+from . import read_map
 
 
 def register(sub) -> None:
@@ -92,9 +92,7 @@ def run_render(args) -> int:
     if to_stdout and not args.format:
         raise OptionError("writing to stdout (-o -) needs --format")
     fmt = args.format or format_for_path(args.output)
-    m, losses = read(args.file, format=args.from_format)
-    for msg in losses:
-        print(f"warning: {args.file}: {msg}", file=sys.stderr)
+    m = read_map(args.file, args.from_format)
     if to_stdout:
         data = render_bytes(m, fmt, engine=args.engine, **options)
         sys.stdout.buffer.write(data)
