@@ -399,10 +399,7 @@ def dumps_kialo(m: ArgumentMap) -> str:
         lines += [f"{_TITLE} {_one_line(m.title)}", ""]
     lines.append(f"1. {root.text}")
 
-    def kids_of(node: str):
-        return iter(children.get(node, ()))
-
-    stack_it = [kids_of(root.id)]
+    stack_it = [iter(children.get(root.id, ()))]  # depth first, in number order
     while stack_it:
         kid = next(stack_it[-1], None)
         if kid is None:
@@ -412,7 +409,7 @@ def dumps_kialo(m: ArgumentMap) -> str:
         stance = "Pro" if r.kind == "supports" else "Con"
         if placed.get(r.from_) is r:
             lines.append(f"{numbers[r.from_]}. {stance}: {by_id[r.from_].text}")
-            stack_it.append(kids_of(r.from_))
+            stack_it.append(iter(children.get(r.from_, ())))
         else:
             lines.append(f"{link_numbers[id(r)]}. {stance}: -> See {numbers[r.from_]}.")
     cons = [(r.from_, r.to, placed.get(r.from_) is not r) for r in m.relations() if _is_con(r)]
