@@ -394,18 +394,21 @@ class ArgumentMap:
                 out.append(("rule", problem))
         if rel.id is not None and (rel.id in self._graph):
             out.append(("duplicate", f"{name}: id {rel.id!r} is already used by a statement"))
-        if rel.kind == "undercuts" or existing is not self._relations:
-            candidates = existing.values()
-        else:  # only relations between the same two statements can repeat this one
+        # only relations between the same two ends can repeat this one
+        if existing is not self._relations:
+            candidates = list(existing.values())
+        elif rel.kind == "undercuts":
+            candidates = [r for r in self._incidence()[0].get(rel.from_, ()) if r.to == rel.to]
+        else:
             g = self._graph
             candidates = [
                 d["relation"]
                 for u, v in ((rel.from_, rel.to), (rel.to, rel.from_))
                 for d in (g.get_edge_data(u, v) or {}).values()
             ]
-            if rel.id is not None and rel.id in existing:
-                candidates.append(existing[rel.id])
-            candidates = list({id(c): c for c in candidates}.values())
+        if rel.id is not None and rel.id in existing:
+            candidates.append(existing[rel.id])
+        candidates = list({id(c): c for c in candidates}.values())
         for other in candidates:
             if other is rel:
                 continue

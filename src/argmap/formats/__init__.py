@@ -58,7 +58,19 @@ def list_formats() -> list[Format]:
     True
     """
     _load_builtin()
-    return list(_REGISTRY.values())
+    return _ordered()
+
+
+def _ordered() -> list[Format]:
+    """Registered formats, built-in ones in ``_BUILTIN`` order whatever order they were imported
+    in (the native formats first, so that they win ties on ``.json``), then any others."""
+
+    def rank(fmt: Format) -> int:
+        func = fmt.read or fmt.write
+        module = getattr(func, "__module__", "").rpartition(".")[2]
+        return _BUILTIN.index(module) if module in _BUILTIN else len(_BUILTIN)
+
+    return sorted(_REGISTRY.values(), key=rank)
 
 
 def get_format(name: str) -> Format:
@@ -90,7 +102,7 @@ def detect_format(path: str, text: str | None = None, *, writing: bool = False) 
     lower = str(path).lower()
     candidates = [
         f
-        for f in _REGISTRY.values()
+        for f in _ordered()
         if any(lower.endswith(ext) for ext in f.extensions)
         and (f.write if writing else f.read) is not None
     ]
@@ -103,14 +115,15 @@ def detect_format(path: str, text: str | None = None, *, writing: bool = False) 
     if candidates:
         return candidates[0]
     if text is not None:
-        for f in _REGISTRY.values():
+        for f in _ordered():
             if f.read is not None and f.sniff is not None and f.sniff(text):
                 return f
     usable = sorted({e for f in _REGISTRY.values() for e in f.extensions})
     raise FormatError(
         f"cannot tell the format of {path!r} from its name"
         + ("" if text is None else " or its content")
-        + f"; name one with format=... (known extensions: {', '.join(usable)})"
+        + "; name the format (format=... in Python, --from/--to on the command line; "
+        + f"known extensions: {', '.join(usable)})"
     )
 
 
