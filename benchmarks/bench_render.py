@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import resource
@@ -178,8 +179,9 @@ def write_report(rows, engines) -> None:
         f"`{OPTIONS}`, and the article's map. *build* is `to_graphviz(m).source` (pure",
         "Python, best of 3); *layout* is the engine laying out the DOT text and writing the",
         "file. Each row runs in a fresh interpreter; memory peaks are tracemalloc's for the",
-        "Python side and the engine process's maximum resident set size. The machine was",
-        "shared (2 cores, load around 5), so times are indicative.",
+        "Python side and the engine process's maximum resident set size. "
+        f"{os.cpu_count()} cores; load average when the run ended: {os.getloadavg()[0]:.1f} "
+        "(other processes share the cores).",
         "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
         f"{platform.system()}; engines: " + "; ".join(f"{k}: `{v}`" for k, v in versions.items()),
