@@ -575,16 +575,26 @@ class ArgumentMap:
         return out
 
     def roots(self) -> list[Statement]:
-        """Statements that support or attack nothing (``contradicts`` aside).
+        """Statements that support or attack nothing (``contradicts`` and ``concedes`` aside).
 
-        The root claims among them are the map's theses (see :meth:`theses`).
+        The root claims among them are the map's default theses (see :meth:`theses`).
         """
-        busy = {r.from_ for r in self._relations.values() if r.kind != "contradicts"}
+        busy = {
+            r.from_ for r in self._relations.values() if r.kind not in ("contradicts", "concedes")
+        }
         return [s for s in self.statements() if s.id not in busy]
 
     def theses(self) -> list[Claim]:
-        """Root claims: the positions the map argues for or against."""
-        return [s for s in self.roots() if s.kind == "claim"]
+        """The positions the map argues for: its claims tagged ``thesis``, in map order.
+
+        A map that tags no claim ``thesis`` has its root claims as theses (claims
+        that support or attack nothing). Tag the theses when the map also holds side
+        claims (someone else's claim the author argues against, say), so that checks
+        scoped to the theses do not read objections to a side claim as challenges
+        to the author.
+        """
+        tagged = [s for s in self.statements("claim") if "thesis" in s.tags]
+        return tagged or [s for s in self.roots() if s.kind == "claim"]
 
     def unanswered_objections(self) -> list[Objection]:
         """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`)."""

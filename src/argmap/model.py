@@ -27,6 +27,7 @@ __all__ = [
     "STATEMENT_KINDS",
     "RelationKind",
     "RELATION_KINDS",
+    "ATTACK_KINDS",
     "Relation",
     "MapDocument",
     "document_adapter",
@@ -76,6 +77,13 @@ class Source(_Base):
     """ISO 8601 date: YYYY, YYYY-MM or YYYY-MM-DD."""
     note: str | None = None
     """Anything else: page, section, medium."""
+    file: str | None = None
+    """Path of the source's full text (plain UTF-8), relative to the map file.
+
+    ``argmap check`` locates every quote in it and reports coverage."""
+    text: str | None = None
+    """The source's full text itself, for a map that carries it (as OVA and AIF
+    files do). Use either ``file`` or ``text``, not both."""
 
 
 ActorKind = Literal["person", "government", "media", "organisation", "other"]
@@ -122,6 +130,11 @@ class _Statement(_Base):
     """Free labels for grouping and filtering."""
     note: str | None = None
     """The analyst's comment."""
+    qualifier: str | None = None
+    """The modality the source gives the statement, in its own words: "probably",
+    "may", "it seems unlikely", "inevitably". It is reported and drawn with the
+    statement; it does not change statuses (analyses decide acceptance, not
+    degrees of certainty; put a degree in ``weight`` for the strength analyses)."""
     weight: float | None = Field(default=None, ge=0.0, le=1.0)
     """Base score in [0, 1] for gradual strength analyses."""
     meta: dict[str, Any] = Field(default_factory=dict)
@@ -158,8 +171,17 @@ Statement = Annotated[Claim | Objection | Rebuttal | Evidence, Field(discriminat
 StatementKind = Literal["claim", "objection", "rebuttal", "evidence"]
 STATEMENT_KINDS: tuple[str, ...] = ("claim", "objection", "rebuttal", "evidence")
 
-RelationKind = Literal["supports", "objects", "rebuts", "undercuts", "contradicts"]
-RELATION_KINDS: tuple[str, ...] = ("supports", "objects", "rebuts", "undercuts", "contradicts")
+RelationKind = Literal["supports", "objects", "rebuts", "undercuts", "contradicts", "concedes"]
+RELATION_KINDS: tuple[str, ...] = (
+    "supports",
+    "objects",
+    "rebuts",
+    "undercuts",
+    "contradicts",
+    "concedes",
+)
+ATTACK_KINDS: frozenset[str] = frozenset({"objects", "rebuts", "undercuts", "contradicts"})
+"""Relation kinds that are attacks in the framework a map means."""
 
 
 class Relation(_Base):
@@ -167,6 +189,9 @@ class Relation(_Base):
 
     ``undercuts`` targets a relation (by its ``id``); every other kind targets a
     statement. ``contradicts`` is symmetric: give it once, either way round.
+    ``concedes`` records that a statement grants (part of) another, typically an
+    objection: it is neither an attack nor a support, so it changes no status;
+    its ``note`` says what is granted.
 
     Examples
     --------
@@ -184,7 +209,7 @@ class Relation(_Base):
     to: Id
     """Id of the target statement, or of the target relation for ``undercuts``."""
     kind: RelationKind
-    """supports, objects, rebuts, undercuts or contradicts."""
+    """supports, objects, rebuts, undercuts, contradicts or concedes."""
     note: str | None = None
     """The analyst's comment on the link."""
     meta: dict[str, Any] = Field(default_factory=dict)
@@ -197,8 +222,8 @@ class Relation(_Base):
 
     @property
     def is_attack(self) -> bool:
-        """True for objects, rebuts, undercuts and contradicts."""
-        return self.kind != "supports"
+        """True for objects, rebuts, undercuts and contradicts (see ``ATTACK_KINDS``)."""
+        return self.kind in ATTACK_KINDS
 
 
 class MapDocument(_Base):

@@ -10,6 +10,8 @@ rebuts         rebuttal                         objection
 undercuts      objection, rebuttal              a relation of kind supports, objects, rebuts
                                                 or undercuts (not contradicts)
 contradicts    any statement                    any other statement (symmetric)
+concedes       any statement                    any other statement (grants it, in part;
+                                                neither attack nor support)
 =============  ===============================  ==========================================
 
 No relation links a statement to itself, no two relations have the same
@@ -33,6 +35,7 @@ RULES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "rebuts": (frozenset({"rebuttal"}), frozenset({"objection"})),
     "undercuts": (frozenset({"objection", "rebuttal"}), frozenset()),
     "contradicts": (_ANY, _ANY),
+    "concedes": (_ANY, _ANY),
 }
 """For each relation kind: the statement kinds it may start from and point to."""
 

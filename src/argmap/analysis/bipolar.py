@@ -14,6 +14,8 @@ a objects b    attack (a, b)
 a rebuts b     attack (a, b)
 a contradicts  attacks (a, b) and (b, a)
 b
+a concedes b   nothing: a concession grants (part of) b; it neither attacks
+               nor supports, so no status depends on it
 u undercuts r  attack (u, ``r``), where ``r`` is the meta-argument "relation r
                holds"
 =============  ===========================================================
@@ -95,6 +97,8 @@ def bipolar_framework(m: ArgumentMap) -> BipolarFramework:
         relation_of[r.key] = relation_of[NOT_PREFIX + r.key] = r.key
         attacks += [(r.from_, NOT_PREFIX + r.key), (NOT_PREFIX + r.key, r.key)]
     for r in relations:
+        if r.kind == "concedes":
+            continue
         src = r.key if r.key in undercut else r.from_
         if r.kind == "supports":
             supports.append((src, r.to))
