@@ -6,12 +6,16 @@ written in the native file format in ``examples/nato_japan.yaml``; a test
 asserts that both are equal.
 
 Every ``quote`` is the article's exact wording (its curly quotes included);
-``text`` is a paraphrase. Statements attributed to others (Nikkei Asia, NATO,
-China's Foreign Ministry, the Global Times, George Beebe, Beijing) are given
-as the article reports them. Each objection's ``note`` says whether and how
-the article answers it.
+``text`` is a paraphrase that keeps the speaker's modality, also recorded in
+``qualifier``. Statements attributed to others (Nikkei Asia, NATO, China's
+Foreign Ministry, the Global Times, George Beebe, Beijing) are given as the
+article reports them. Each objection's ``note`` says whether and how the
+article answers it; ``concedes`` relations record what the author grants.
 
-Run it to list the objections the article leaves unanswered::
+The map has two theses (claims tagged ``thesis``): the analytic one (the office
+will help to clarify geopolitical trends) and the advocacy of the closing
+paragraphs (the office's three benefits). Run it to list, per thesis, the
+objections that still threaten it::
 
     python examples/nato_japan.py
 """
@@ -59,13 +63,6 @@ def build() -> argmap.ArgumentMap:
         kind="person",
     )
     m.actor("nikkei-asia", "Nikkei Asia", kind="media")
-    m.actor(
-        "lungescu",
-        "Oana Lungescu",
-        affiliation="NATO",
-        role="NATO spokesperson",
-        kind="person",
-    )
     m.actor("nato", "North Atlantic Treaty Organisation (NATO)", kind="organisation")
     m.actor(
         "china-mfa",
@@ -92,12 +89,13 @@ def build() -> argmap.ArgumentMap:
         kind="government",
     )
 
-    # ------------------------------------------------------------------ thesis
-    thesis = m.claim(
-        "If NATO's reported plan for a liaison office in Japan comes to fruition, the office "
-        "will serve the alliance and its Indo-Pacific partnerships and help to clarify "
-        "geopolitical trends concerning NATO and the Indo-Pacific.",
-        id="office-serves-alliance",
+    # ---------------- The two theses: what the office will show, and what it will do
+    m.claim(
+        (
+            "If the reported office comes to fruition, it will help to clarify some "
+            "geopolitical trends concerning NATO and the Indo-Pacific."
+        ),
+        id="clarifies-trends",
         by="shetler-jones",
         quote=(
             "if it does come to fruition, it will help to clarify some geopolitical trends "
@@ -105,91 +103,140 @@ def build() -> argmap.ArgumentMap:
         ),
         tags=["thesis"],
         note=(
-            "The article's thesis, reconstructed: the quote is its own statement in the "
-            "opening paragraph; that the office serves the alliance and its partnerships "
-            "is what the three benefits in the closing paragraphs argue."
+            "The article's analytic thesis, stated in its opening paragraph. It is "
+            "conditional ('if it does come to fruition') and is argued by the paragraph on "
+            "the changed security environment; nobody in the article disputes it."
         ),
     )
-    not_surprising = m.claim(
-        "Given how NATO's diplomatic instruments and NATO-Japan relations have developed, "
-        "news that allies and Japan are discussing such an office should not surprise.",
-        id="not-surprising",
+    m.claim(
+        (
+            "A NATO liaison presence in the Indo-Pacific, an office in Tokyo, would benefit"
+            " the alliance and its partners there: better common understanding of the "
+            "region, partners bound together, and better understanding of NATO in Asia."
+        ),
+        id="office-serves-alliance",
         by="shetler-jones",
-        supports=thesis,
-        quote=(
-            "Considering how the alliance’s diplomatic instruments and NATO-Japan relations "
-            "have developed over the years, news that this is being discussed among allies "
-            "and with Japan should not cause much surprise"
+        quote="the benefits of a liaison presence in the Indo-Pacific",
+        tags=["thesis"],
+        note=(
+            "The article's advocacy, reconstructed from its closing paragraphs, which name "
+            "three benefits ('The main benefit', 'The second benefit', 'a third benefit'); "
+            "the quote is the article's own phrase for them. Beijing's and Beebe's "
+            "objections are raised against this thesis, not against the analytic one."
         ),
     )
+
+    # ---------------------------- The news, the stir, and why it should not surprise
     m.evidence(
-        "Nikkei Asia reported on 3 May that NATO is planning to open a liaison office in Japan.",
+        (
+            "A Nikkei Asia report on 3 May suggested that NATO is planning to open a "
+            "liaison office in Japan."
+        ),
         id="nikkei-report",
         by="nikkei-asia",
-        supports=thesis,
         quote=(
             "A Nikkei Asia report on May 3rd suggesting the North Atlantic Treaty "
             "Organisation (NATO) is planning to open a liaison office in Japan"
         ),
+        qualifier="suggesting",
         source=NIKKEI_REPORT,
         note=(
-            "The occasion of the article; it supports the thesis only by establishing its "
-            "subject (a planned office). The article gives the report's gist, not its words."
+            "The occasion of the article and the subject of both theses (the planned "
+            "office); it argues for or against nothing, so it is linked to nothing. The "
+            "article gives the report's gist, not its words."
+        ),
+    )
+    m.evidence(
+        (
+            "Although NATO's response was rather non-committal, the report still caused "
+            "quite a stir."
+        ),
+        id="caused-stir",
+        by="shetler-jones",
+        quote="but still caused quite a stir",
+    )
+    m.claim(
+        (
+            "Considering how NATO's diplomatic instruments and NATO-Japan relations have "
+            "developed, news that such an office is being discussed among allies and with "
+            "Japan should not cause much surprise."
+        ),
+        id="not-surprising",
+        by="shetler-jones",
+        quote=(
+            "Considering how the alliance’s diplomatic instruments and NATO-Japan relations"
+            " have developed over the years, news that this is being discussed among allies"
+            " and with Japan should not cause much surprise"
+        ),
+        qualifier="should not cause much surprise",
+        note=(
+            "A side claim of the opening paragraph, not a reason for the theses: 'But if it"
+            " does come to fruition, it will help to clarify ...' sets the thesis against "
+            "it. It grants the stir the report caused while holding it unwarranted."
+        ),
+    )
+    m.evidence(
+        (
+            "NATO's response to the report, from its spokesperson Oana Lungescu, was rather"
+            " non-committal: NATO has been a little coy about the story."
+        ),
+        id="lungescu-noncommittal",
+        by="shetler-jones",
+        quote="a rather non-committal response from Oana Lungescu, the NATO spokesperson",
+        note=(
+            "The author's description of NATO's response; Lungescu's own words are not "
+            "quoted. The article later offers the allies' differences as a partial "
+            "explanation of this coyness (see allied-differences)."
         ),
     )
 
-    # --------------------------------------- 'the first of its kind in the region'
-    first = m.claim(
-        "The planned office in Japan would be the first NATO office of its kind in the region.",
+    # -------- 'The first of its kind in the region': a side claim the author rejects
+    m.claim(
+        ("The planned office in Japan would be the first NATO office of its kind in the region."),
         id="first-of-its-kind",
         by="nikkei-asia",
         quote="the first of its kind in the region",
         source=NIKKEI_REPORT,
         note=(
-            "The article does not name who made this claim ('Contrary to the claim that "
-            "...'); it comes straight after the Nikkei Asia report, so it is attributed to "
-            "that report (as reported). A root claim the map argues against; the author's "
-            "two objections defeat it."
+            "Someone else's claim, which the author argues against ('Contrary to the claim "
+            "that ...'). The article does not say who made it; it follows the Nikkei Asia "
+            "report, so it is attributed to that report. Not a thesis of the article: the "
+            "author's two objections to it bear on no thesis and do not count as open "
+            "challenges."
         ),
     )
-    not_new = m.objection(
-        "There is nothing new in NATO having liaison offices, even outside the North "
-        "Atlantic area and in Asia; they fall into three categories.",
+    m.objection(
+        (
+            "There is nothing new in NATO having liaison offices, even outside the North "
+            "Atlantic area, including in Asia."
+        ),
         id="liaison-offices-not-new",
         by="shetler-jones",
-        against=first,
-        supports=not_surprising,
         quote=(
             "there is nothing new in NATO having liaison offices, even outside the North "
             "Atlantic area, including in Asia"
         ),
         tags=["precedent"],
         note=(
-            "Unanswered, and standing: no one in the article disputes it. Caveat the map "
+            "The author's objection to the side claim 'first of its kind'. Nothing in the "
+            "article disputes it, so it stands, and the side claim falls. Caveat the map "
             "records but the article does not raise: the claim concerned 'the region', "
             "while the counterexamples lie in New York, Vienna, Europe, Central Asia and "
-            "the Gulf, none in East Asia or the Indo-Pacific."
+            "the Gulf, none in East Asia."
         ),
     )
-    not_first_in_asia = m.objection(
-        "It is not quite correct that an office in Japan would be NATO's first in Asia.",
-        id="not-first-in-asia",
+    m.claim(
+        "NATO's liaison offices roughly fall into three categories.",
+        id="three-categories",
         by="shetler-jones",
-        against=first,
-        quote="It is not quite correct that an office in Japan would be a first in Asia",
+        quote="They roughly fall into three categories.",
+        qualifier="roughly",
         tags=["precedent"],
-        note=(
-            "Unanswered, and standing: no one in the article disputes it. The author hedges "
-            "('not quite correct') and shifts from 'the region' to 'Asia': his counterexample "
-            "is in Central Asia, and he later grants that a regional office in East Asia is "
-            "'an indicator of change'."
-        ),
     )
     m.evidence(
-        "NATO's offices in New York and Vienna coordinate its business with the UN and the OSCE.",
+        ("NATO's offices in New York and Vienna coordinate its business with the UN and the OSCE."),
         id="un-osce-offices",
         by="shetler-jones",
-        supports=not_new,
         quote=(
             "Offices in New York and in Vienna coordinate NATO business with the main "
             "multilateral security organisations to which its members belong, the United "
@@ -198,12 +245,13 @@ def build() -> argmap.ArgumentMap:
         tags=["precedent", "first-category"],
     )
     m.evidence(
-        "NATO's offices in Georgia (since 2010), Bosnia and Herzegovina, Moldova (since "
-        "2017) and Ukraine (in Kyiv since the 1990s) support partnership projects, practise "
-        "public diplomacy and help prepare countries for membership.",
+        (
+            "NATO's offices in Georgia (since 2010), Bosnia and Herzegovina and Moldova "
+            "(since 2017) support partnership projects and practise public diplomacy; such "
+            "offices help prepare countries to become members."
+        ),
         id="partnership-offices",
         by="shetler-jones",
-        supports=not_new,
         quote=(
             "The second type of liaison office, as NATO has had in Georgia since 2010, but "
             "also in Bosnia and Herzegovina, and Moldova (since 2017), supports the "
@@ -211,48 +259,64 @@ def build() -> argmap.ArgumentMap:
             "inform citizens about the alliance."
         ),
         tags=["precedent", "second-category"],
-        note=(
-            "The article adds: 'In the case of Ukraine, for instance, NATO has maintained a "
-            "Liaison Office and an Information and Documentation Center in Kyiv since the "
-            "1990s.'"
-        ),
-    )
-    regional = m.claim(
-        "The third type, NATO's regional liaison offices, is the most relevant model for "
-        "what the Japan office could look like.",
-        id="regional-type-relevant",
-        by="shetler-jones",
-        supports=not_new,
-        quote=(
-            "The third type of NATO liaison office, which has a regional scope, is probably "
-            "more relevant for imagining what the Japan office could look like."
-        ),
-        tags=["precedent", "third-category"],
     )
     m.evidence(
-        "NATO's Central Asia regional liaison office, for dialogue and practical relations "
-        "with five Central Asian partners, was hosted in Tashkent, Uzbekistan, from 2013 "
-        "to 2017.",
+        (
+            "NATO has maintained a Liaison Office and an Information and Documentation "
+            "Center in Kyiv since the 1990s."
+        ),
+        id="kyiv-office",
+        by="shetler-jones",
+        quote=(
+            "In the case of Ukraine, for instance, NATO has maintained a Liaison Office and"
+            " an Information and Documentation Center in Kyiv since the 1990s."
+        ),
+        tags=["precedent", "second-category"],
+    )
+    m.objection(
+        "It is not quite correct that an office in Japan would be NATO's first in Asia.",
+        id="not-first-in-asia",
+        by="shetler-jones",
+        quote="It is not quite correct that an office in Japan would be a first in Asia",
+        qualifier="not quite correct",
+        tags=["precedent"],
+        note=(
+            "The author's second objection to the side claim; nothing disputes it. He "
+            "hedges ('not quite correct') and shifts from 'the region' to 'Asia': his "
+            "counterexample, Tashkent, is in Central Asia."
+        ),
+    )
+    m.evidence(
+        (
+            "NATO's Central Asia regional liaison office, for dialogue and practical "
+            "relations with five Central Asian partners, was hosted in Tashkent, "
+            "Uzbekistan, from 2013 to 2017."
+        ),
         id="tashkent-precedent",
         by="shetler-jones",
-        supports=[not_first_in_asia, regional],
         quote=(
             "the NATO Central Asia regional liaison office for enhancing dialogue and "
             "practical relations with five Central Asian partners was hosted in Tashkent, "
             "Uzbekistan from 2013 to 2017"
         ),
         tags=["precedent", "third-category"],
+        note=(
+            "The premise of 'not a first in Asia': an office in Asia existed before. It is "
+            "also an example of the third, regional type; being an example does not make "
+            "that type the relevant model, so it is not linked to regional-type-relevant."
+        ),
     )
     m.evidence(
-        "The NATO-Istanbul Cooperation Initiative Regional Centre in Kuwait is another "
-        "regional office; the ICI, set up in 2004, promotes security cooperation with Gulf "
-        "states.",
+        (
+            "Another regional office is the NATO-Istanbul Cooperation Initiative (ICI) "
+            "Regional Centre in Kuwait; the ICI, set up in 2004, promotes security "
+            "cooperation in the broader Middle East."
+        ),
         id="kuwait-precedent",
         by="shetler-jones",
-        supports=[regional, not_new],
         quote=(
-            "Another example of this type is the NATO-Istanbul Cooperation Initiative (ICI) "
-            "Regional Centre in Kuwait."
+            "Another example of this type is the NATO-Istanbul Cooperation Initiative (ICI)"
+            " Regional Centre in Kuwait."
         ),
         tags=["precedent", "third-category"],
         note=(
@@ -260,35 +324,127 @@ def build() -> argmap.ArgumentMap:
             "with selective participation by Saudi Arabia and Oman."
         ),
     )
+
+    # --------------------------- What the office would be: a regional liaison office
+    m.claim(
+        (
+            "The third type, NATO's regional liaison offices, is probably more relevant "
+            "than the other two for imagining what the Japan office could look like."
+        ),
+        id="regional-type-relevant",
+        by="shetler-jones",
+        quote=(
+            "The third type of NATO liaison office, which has a regional scope, is probably"
+            " more relevant for imagining what the Japan office could look like."
+        ),
+        qualifier="probably",
+        tags=["precedent", "third-category"],
+    )
     m.evidence(
-        "Nikkei Asia's report indicated that the Tokyo office would serve NATO's "
-        "partnerships in the region, not only or even principally NATO-Japan relations.",
+        (
+            "The Nikkei report indicated that the Tokyo office would serve not only, and "
+            "not even principally, NATO-Japan relations, but NATO's partnerships in the "
+            "region."
+        ),
         id="nikkei-regional-scope",
         by="nikkei-asia",
-        supports=regional,
         quote=(
-            "The Nikkei report indicated that the Tokyo office would serve not only and not "
-            "even principally NATO-Japan relations, but NATO partnerships in the region."
+            "The Nikkei report indicated that the Tokyo office would serve not only and not"
+            " even principally NATO-Japan relations, but NATO partnerships in the region."
         ),
         source=NIKKEI_REPORT,
     )
+    m.claim(
+        (
+            "Much of the work of the Asia-Pacific liaison office in Tokyo would be serving "
+            "NATO's partnerships across the region."
+        ),
+        id="tokyo-regional-hub",
+        by="shetler-jones",
+        quote=(
+            "That will account for much of the work of the Asia-Pacific liaison office in Tokyo."
+        ),
+    )
+    m.claim(
+        (
+            "Given the distances and the pull of challenges close to NATO, putting the "
+            "agenda of dialogue and projects into practice will require dedicated "
+            "resources, clear channels to NATO headquarters and a regular presence in "
+            "Seoul, Canberra and Auckland."
+        ),
+        id="agenda-needs-presence",
+        by="shetler-jones",
+        quote=(
+            "putting this agenda of dialogues and project implementation into practice will"
+            " require dedicated resources and clear channels back to NATO’s headquarters in"
+            " Brussels – not to mention regular presence in and close contact with Seoul, "
+            "Canberra and Auckland"
+        ),
+    )
+    m.claim(
+        (
+            "NATO and the 'Indo-Pacific four' hold political dialogue on shared interests "
+            "and are committed to stepping up practical cooperation on cyberspace, new "
+            "technology and countering disinformation."
+        ),
+        id="ip4-agenda",
+        by="shetler-jones",
+        quote=(
+            "The ‘Indo-Pacific four’ and NATO are also committed to stepping up practical "
+            "cooperation in areas including cyberspace, new technology and countering "
+            "disinformation."
+        ),
+        tags=["indo-pacific-four"],
+    )
+    m.evidence(
+        (
+            "NATO holds that political dialogue lets NATO and its partners enhance their "
+            "mutual situational awareness of security developments in the Euro-Atlantic and"
+            " Indo-Pacific regions."
+        ),
+        id="nato-political-dialogue",
+        by="nato",
+        quote=(
+            "Political dialogue ensures that NATO and its partners can enhance their mutual"
+            " situational awareness on security developments in the Euro-Atlantic and "
+            "Indo-Pacific regions."
+        ),
+        tags=["indo-pacific-four"],
+    )
+    m.evidence(
+        (
+            "The heads of state of the four Indo-Pacific partners attended the June 2022 "
+            "NATO Summit, and the four were represented at the April 2023 Foreign Affairs "
+            "Ministerial."
+        ),
+        id="ip4-at-summits",
+        by="shetler-jones",
+        quote=(
+            "The heads of state of these four Indo-Pacific countries attended the June 2022"
+            " NATO Summit, and were also represented at the April 2023 Foreign Affairs’ "
+            "Ministerial."
+        ),
+        tags=["indo-pacific-four"],
+    )
 
-    # ------------------------------------------------------------- why Japan
-    host = m.claim(
-        "Japan is a natural host for the office: NATO-Japan relations have been on an "
-        "upward trajectory for some time.",
+    # -------------------------------------------------------------------- Why Japan?
+    m.claim(
+        (
+            "Japan is a fitting host: NATO-Japan relations have been on an upward "
+            "trajectory for some time."
+        ),
         id="japan-natural-host",
         by="shetler-jones",
-        supports=[not_surprising, thesis],
         quote="their relations have been on an upward trajectory for some time",
         tags=["why-japan"],
     )
     m.evidence(
-        "NATO and Japan will sign a new Individually Tailored Partnership Programme before "
-        "the NATO Summit in Lithuania in July.",
+        (
+            "NATO and Japan will sign a new Individually Tailored Partnership Programme "
+            "before the NATO Summit in Lithuania in July."
+        ),
         id="itpp",
         by="shetler-jones",
-        supports=host,
         quote=(
             "NATO and Japan will sign a new Individually Tailored Partnership Programme "
             "before the NATO Summit in Lithuania this July"
@@ -296,12 +452,14 @@ def build() -> argmap.ArgumentMap:
         tags=["why-japan"],
     )
     m.evidence(
-        "Tokyo's active use of NATO and the G7 to tie like-minded Euro-Atlantic and "
-        "Indo-Pacific countries together gained salience when NATO's Indo-Pacific partners "
-        "(Australia, New Zealand, South Korea, Japan) formed a grouping in 2022.",
+        (
+            "Tokyo's proactive use of NATO and the G7 to tie like-minded Euro-Atlantic and "
+            "Indo-Pacific countries together gained salience when NATO's Indo-Pacific "
+            "partners (Australia, New Zealand, South Korea, Japan) formed a grouping in "
+            "2022."
+        ),
         id="tokyo-multilateralism",
         by="shetler-jones",
-        supports=host,
         quote=(
             "Tokyo’s proactive use of multilateral platforms such as NATO and the Group of "
             "Seven (G7) to strengthen ties between the like minded countries of the "
@@ -311,107 +469,67 @@ def build() -> argmap.ArgumentMap:
         ),
         tags=["why-japan", "indo-pacific-four"],
     )
-    hub = m.claim(
-        "Much of the Tokyo office's work would be serving NATO's partnerships across the "
-        "Asia-Pacific, as a regional liaison office.",
-        id="tokyo-regional-hub",
+    m.claim(
+        (
+            "Japan's exposure to the Russian threat is another reason why Tokyo is a "
+            "fitting location for the office."
+        ),
+        id="japan-russia-exposure",
         by="shetler-jones",
-        supports=thesis,
-        quote="That will account for much of the work of the Asia-Pacific liaison office in Tokyo.",
-        tags=["why-japan"],
-    )
-    m.relate(regional, hub, "supports")
-    presence = m.claim(
-        "Given the distances and the pull of challenges close to NATO, carrying out the "
-        "agenda of dialogue and projects needs dedicated resources, clear channels to NATO "
-        "headquarters and a regular presence in Seoul, Canberra and Auckland.",
-        id="agenda-needs-presence",
-        by="shetler-jones",
-        supports=hub,
         quote=(
-            "putting this agenda of dialogues and project implementation into practice will "
-            "require dedicated resources and clear channels back to NATO’s headquarters in "
-            "Brussels – not to mention regular presence in and close contact with Seoul, "
-            "Canberra and Auckland"
+            "Japan’s exposure to the Russian threat is another reason why Tokyo is a "
+            "fitting location for the office"
         ),
         tags=["why-japan"],
-    )
-    agenda = m.claim(
-        "NATO and the 'Indo-Pacific four' hold political dialogue on shared interests, such "
-        "as the shift of power to Asia and maritime security, and are committed to more "
-        "practical cooperation on cyberspace, new technology and countering disinformation.",
-        id="ip4-agenda",
-        by="shetler-jones",
-        supports=presence,
-        quote=(
-            "The ‘Indo-Pacific four’ and NATO are also committed to stepping up practical "
-            "cooperation in areas including cyberspace, new technology and countering "
-            "disinformation."
-        ),
-        tags=["why-japan", "indo-pacific-four"],
-    )
-    m.evidence(
-        "The heads of state of the four Indo-Pacific partners attended the June 2022 NATO "
-        "Summit, and the four were represented at the April 2023 foreign ministers' meeting.",
-        id="ip4-at-summits",
-        by="shetler-jones",
-        supports=agenda,
-        quote=(
-            "The heads of state of these four Indo-Pacific countries attended the June 2022 "
-            "NATO Summit, and were also represented at the April 2023 Foreign Affairs’ "
-            "Ministerial."
-        ),
-        tags=["why-japan", "indo-pacific-four"],
-    )
-    m.evidence(
-        "NATO holds that political dialogue with its partners enhances their mutual "
-        "situational awareness of security developments in the Euro-Atlantic and "
-        "Indo-Pacific regions.",
-        id="nato-political-dialogue",
-        by="nato",
-        supports=agenda,
-        quote=(
-            "Political dialogue ensures that NATO and its partners can enhance their mutual "
-            "situational awareness on security developments in the Euro-Atlantic and "
-            "Indo-Pacific regions."
-        ),
-        tags=["why-japan", "indo-pacific-four"],
     )
 
-    # ------------------------------------------------- Beijing's reactions
-    beijing = m.objection(
-        "NATO's continued eastward foray into the Asia-Pacific is interference in regional "
-        "affairs that will undermine regional peace and stability and stoke camp "
-        "confrontation.",
+    # -------------- Beijing's reaction (the first of the 'two noteworthy reactions')
+    m.objection(
+        (
+            "NATO's continued eastward foray into the Asia-Pacific and interference in "
+            "regional affairs will inevitably undermine regional peace and stability and "
+            "stoke camp confrontation."
+        ),
         id="beijing-destabilising",
         by="china-mfa",
-        against=thesis,
         quote=(
             "NATO’s continued eastward foray into the Asia-Pacific and interference in "
             "regional affairs will inevitably undermine regional peace and stability and "
-            "stoke camp confrontation. This calls for high vigilance among regional countries."
+            "stoke camp confrontation."
         ),
+        qualifier="inevitably",
         tags=["china-reaction"],
         note=(
-            "Answered, but only indirectly. The author never disputes the prediction itself "
-            "(instability, 'camp confrontation'); he contests its premises in the two "
-            "passages that follow the Chinese reactions. (1) The principles passage: the "
-            "regional states themselves hold NATO's principles (a state's right to choose "
-            "its foreign policy and to collective self-defence), so partnering with them is "
-            "not 'interference in regional affairs'. (2) The security-environment paragraph: "
-            "the office follows a changed threat picture, as Tashkent opened for Afghanistan "
-            "and closed when the threat moved west, and today the challenge is the PRC's "
-            "'coercive policies'; it is not a 'continued eastward foray', and the source of "
-            "instability lies with Beijing. Both are attached as rebuttals; 'stoke camp "
-            "confrontation' is left unaddressed."
+            "Answered. The passage that follows both Chinese reactions answers Beijing's "
+            "reaction as a whole: the principles NATO is founded on, a state's right to "
+            "choose its foreign policy and to collective self-defence, are those the "
+            "smaller Indo-Pacific nations hold dear, so partnering with them is no "
+            "'interference in regional affairs'. The closing paragraph answers it again "
+            "('No-one likes a bully.'). The prediction of instability itself is not "
+            "disputed head-on; the answer goes to its premise."
         ),
     )
     m.objection(
-        "The office is a poisonous thorn in Asia: no longer a symbolic move but a "
-        "substantial move to build a security defence around China.",
+        "Regional countries should be highly vigilant about NATO's presence.",
+        id="mfa-vigilance",
+        by="china-mfa",
+        quote="This calls for high vigilance among regional countries.",
+        tags=["china-reaction", "recommendation"],
+        note=(
+            "Answered. The Foreign Ministry's recommendation, in its quoted words though "
+            "not in the author's text. The principles passage answers it directly: the "
+            "regional countries hold NATO's principles dear, so they have no call to be "
+            "vigilant about NATO."
+        ),
+    )
+    m.objection(
+        (
+            "The office is 'a poisonous thorn sticking into Asia': no longer a symbolic "
+            "move but a substantial move to build a so-called security defence around "
+            "China."
+        ),
         id="global-times-thorn",
         by="global-times",
-        against=thesis,
         quote=(
             "a poisonous thorn sticking into Asia…The NATO liaison office in Japan is no "
             "longer a symbolic move but a substantial move to build a so-called security "
@@ -419,160 +537,142 @@ def build() -> argmap.ArgumentMap:
         ),
         tags=["china-reaction"],
         note=(
-            "Unanswered. Its substance (a substantial move to build a security defence "
-            "around China) is conceded, not disputed: 'There is no denying' the office is an "
-            "indicator of change, and the Indo-Pacific four are 'the relevant partnership "
-            "grouping for facing' the PRC's challenges. The author justifies that posture "
-            "by the PRC's 'coercive policies' but never argues that the office is not such "
-            "a move, nor that it harms no one in Asia ('a poisonous thorn'). The principles "
-            "passage and the later remark on 'misleading information and vitriol' answer "
-            "the 'interference' charge and hostile narratives in general, not this claim, "
-            "so no rebuttal is attached."
-        ),
-    )
-    principles = m.rebuttal(
-        "NATO's founding principles, a state's right to determine its own foreign policy "
-        "and to exercise collective self-defence, are the very principles the smaller "
-        "Indo-Pacific nations hold dear.",
-        id="shared-principles",
-        by="shetler-jones",
-        against=beijing,
-        quote=(
-            "The principles NATO is founded on – the right of states to determine their own "
-            "foreign policy, and to exercise collective self-defence – happen to be the same "
-            "principles that are held dear by the smaller nations of the Indo-Pacific."
-        ),
-        note=(
-            "The sentence stands on its own right after the Chinese reactions (probably a "
-            "pull quote) and recurs in the last paragraph, where it supports the third "
-            "benefit."
-        ),
-    )
-    environment = m.rebuttal(
-        "A NATO regional office in East Asia reflects a real change in the global security "
-        "environment: NATO's regional offices follow where the threats are.",
-        id="security-environment-changed",
-        by="shetler-jones",
-        against=beijing,
-        supports=thesis,
-        quote=(
-            "There is no denying that the opening of a NATO regional liaison office in East "
-            "Asia is an indicator of change in the global security environment."
-        ),
-        tags=["geopolitical-trend"],
-        note=(
-            "A concession turned into an answer: it grants the office's significance but "
-            "ascribes it to the security environment (and the PRC's conduct) rather than "
-            "to NATO expansionism. It also illustrates the thesis' 'geopolitical trends'."
+            "Answered, and conceded only in part. The Global Times 'expressed its opinion "
+            "less prosaically', that is, the same opinion as the Foreign Ministry, and the "
+            "principles passage that follows answers both; the closing paragraph ('No-one "
+            "likes a bully.') answers it again. 'There is no denying ... an indicator of "
+            "change' grants only that the office signals change (which the author's own "
+            "analytic thesis says), not the charge of a 'so-called security defence' around"
+            " China."
         ),
     )
     m.evidence(
-        "After 9/11 the Tashkent office reflected the focus on Afghanistan; when the "
-        "terrorist threat moved westward it closed, while the Kuwait office stayed open.",
+        (
+            "Even the Global Times reads the office as no longer a symbolic move but a "
+            "substantial one."
+        ),
+        id="gt-substantial-move",
+        by="global-times",
+        quote="no longer a symbolic move but a substantial move",
+        tags=["china-reaction"],
+        note=(
+            "Beijing's own reading, taken as evidence for the analytic thesis: the office "
+            "would be a sign of geopolitical change. The map's reading; the article does "
+            "not say so in words."
+        ),
+    )
+    m.rebuttal(
+        (
+            "The principles NATO is founded on, the right of states to determine their own "
+            "foreign policy and to exercise collective self-defence, happen to be the same "
+            "principles the smaller nations of the Indo-Pacific hold dear."
+        ),
+        id="shared-principles",
+        by="shetler-jones",
+        quote=(
+            "The principles NATO is founded on – the right of states to determine their own"
+            " foreign policy, and to exercise collective self-defence – happen to be the "
+            "same principles that are held dear by the smaller nations of the Indo-Pacific."
+        ),
+        note=(
+            "A paragraph of its own right after both Chinese reactions, answering them; it "
+            "recurs in the last paragraph ('The good news is that ...'), where it grounds "
+            "the third benefit."
+        ),
+    )
+    m.claim(
+        (
+            "There is no denying that opening a NATO regional liaison office in East Asia "
+            "is an indicator of change in the global security environment."
+        ),
+        id="security-environment-changed",
+        by="shetler-jones",
+        quote=(
+            "There is no denying that the opening of a NATO regional liaison office in East"
+            " Asia is an indicator of change in the global security environment."
+        ),
+        tags=["geopolitical-trend"],
+        note=(
+            "A concession and a reason at once: it grants the Global Times that the office "
+            "is no symbolic move (it signals change), and that change is the 'geopolitical "
+            "trend' of the analytic thesis. It does not grant the 'security defence' "
+            "charge."
+        ),
+    )
+    m.evidence(
+        (
+            "After 9/11 the Tashkent office reflected NATO's focus on Afghanistan; as the "
+            "terrorist threat moved westward it closed, while the Kuwait office remained "
+            "open."
+        ),
         id="offices-follow-threats",
         by="shetler-jones",
-        supports=environment,
         quote=(
-            "As the source of the identified terrorist threat moved westward, the Tashkent "
-            "office closed while the regional office in Kuwait remained open."
+            "After 9/11, the opening of a Central Asia regional office in Tashkent, "
+            "Uzbekistan, reflected the geopolitical focus on – and a NATO mission in – "
+            "Afghanistan. As the source of the identified terrorist threat moved westward, "
+            "the Tashkent office closed while the regional office in Kuwait remained open."
         ),
         tags=["precedent", "geopolitical-trend"],
     )
-    prc = m.claim(
-        "Today the 'Indo-Pacific four' are the relevant partnership grouping for facing the "
-        "challenges the PRC poses to NATO's interests, security and values.",
+    m.claim(
+        (
+            "Today the 'Indo-Pacific four' are the relevant partnership grouping for facing"
+            " the challenges the PRC's 'stated ambitions and coercive policies' pose to "
+            "NATO's interests, security and values."
+        ),
         id="ip4-faces-prc",
         by="shetler-jones",
-        supports=environment,
         quote=(
-            "Today the ‘Indo-Pacific four’ are the relevant partnership grouping for facing "
-            "what the alliance identified in its 2022 Strategic Concept as the challenges "
-            "posed by the People’s Republic of China’s (PRC) ‘stated ambitions and coercive "
-            "policies’ to NATO interests, security and values."
+            "Today the ‘Indo-Pacific four’ are the relevant partnership grouping for facing"
+            " what the alliance identified in its 2022 Strategic Concept as the challenges "
+            "posed by the People’s Republic of China’s (PRC) ‘stated ambitions and coercive"
+            " policies’ to NATO interests, security and values."
         ),
         tags=["indo-pacific-four", "geopolitical-trend"],
     )
     m.evidence(
-        "NATO's 2022 Strategic Concept identifies the PRC's stated ambitions and coercive "
-        "policies as challenges to NATO's interests, security and values.",
+        (
+            "NATO's 2022 Strategic Concept identifies the PRC's 'stated ambitions and "
+            "coercive policies' as challenges to NATO's interests, security and values."
+        ),
         id="strategic-concept-prc",
         by="nato",
-        supports=prc,
         quote="stated ambitions and coercive policies",
         source=STRATEGIC_CONCEPT,
     )
 
-    # ------------------------------------------------- Beebe's concerns
-    rift = m.objection(
-        "The office could widen differences between the United States and some Europeans "
-        "over how to deal with China.",
-        id="beebe-transatlantic-rift",
-        by="beebe",
-        against=thesis,
-        quote=(
-            "exacerbate differences between the United States and some Europeans about how "
-            "to deal with China"
+    # --------- The second reaction: allies' differences, and George Beebe's concerns
+    m.claim(
+        (
+            "The second reaction reflects different views among allies on whether their "
+            "China policy should have a transatlantic framing or run through NATO, and on "
+            "how to approach Indo-Pacific partnerships; this might explain in part why NATO"
+            " has been a little coy about the story."
         ),
-        tags=["western-concern"],
-        note=(
-            "Answered directly: 'far from contributing to these risks' the office's benefits "
-            "mitigate them, and it 'may also succeed in narrowing some of the perception "
-            "gaps' among allies. The author grants the premise (allies do differ, see "
-            "allied-differences); his answer is hedged ('may')."
-        ),
-    )
-    alliance = m.objection(
-        "Moving NATO into Asian affairs is likely to push Russia and China closer together, "
-        "into a de facto alliance against a common Western or NATO enemy.",
-        id="beebe-russia-china-alliance",
-        by="beebe",
-        against=thesis,
-        quote=(
-            "likely to bring Russia and China even closer together into what could amount to "
-            "a de facto alliance between the two of them against what they see as a common "
-            "Western or NATO enemy"
-        ),
-        tags=["western-concern"],
-        note=(
-            "Answered directly, three times: the benefits mitigate the risk, a liaison "
-            "officer is unlikely to have much impact, and 'that ship may have sailed "
-            "already'. Not addressed by the article: the second answer (little impact) sits "
-            "uneasily with the benefits it claims for the same office."
-        ),
-    )
-    differences = m.claim(
-        "Allies differ on whether their China policy should have a transatlantic framing or "
-        "run through NATO, and on how to approach Indo-Pacific partnerships; this may "
-        "partly explain NATO's coyness about the story.",
         id="allied-differences",
         by="shetler-jones",
-        supports=rift,
         quote=(
             "reflects different views among allies about the extent to which their China "
             "policy should have a transatlantic framing or run through NATO, and how to "
             "approach Indo-Pacific partnerships"
         ),
+        qualifier="might explain in part",
         tags=["western-concern"],
-        note="The author concedes the ground of Beebe's first concern.",
-    )
-    m.evidence(
-        "NATO's spokesperson Oana Lungescu responded to the report non-committally.",
-        id="lungescu-noncommittal",
-        by="lungescu",
-        supports=differences,
-        quote="a rather non-committal response from Oana Lungescu, the NATO spokesperson",
         note=(
-            "Her words are not quoted; the quote is the article's description. The author "
-            "suggests that allied differences 'might explain in part why NATO has been a "
-            "little coy about this story', so the coyness is a sign of those differences."
+            "The author grants the ground of Beebe's first concern (allies do differ), not "
+            "the concern itself; and offers the differences to explain NATO's coyness, not "
+            "as evidence drawn from it."
         ),
     )
     m.evidence(
-        "The Indo-Pacific policies of Germany and the Netherlands, but not France's, mention "
-        "intensifying security cooperation through NATO's global partnerships.",
+        (
+            "The Indo-Pacific policies of Germany and the Netherlands, but not France, "
+            "mention intensifying security cooperation through NATO's 'partnerships across "
+            "the globe'."
+        ),
         id="indo-pacific-policies",
         by="shetler-jones",
-        supports=differences,
         quote=(
             "The Indo-Pacific policies of Germany and the Netherlands, but not France, "
             "mention intensifying security cooperation through NATO’s ‘partnerships across "
@@ -580,60 +680,111 @@ def build() -> argmap.ArgumentMap:
         ),
         tags=["western-concern"],
     )
-
-    # ------------------------------------------------- the author's answers
-    mitigate = m.rebuttal(
-        "Far from adding to these risks, a liaison presence in the Indo-Pacific brings "
-        "benefits that offer new ways to mitigate them.",
-        id="benefits-mitigate-risks",
-        by="shetler-jones",
-        against=[rift, alliance],
+    m.objection(
+        (
+            "The office could exacerbate differences between the United States and some "
+            "Europeans about how to deal with China."
+        ),
+        id="beebe-transatlantic-rift",
+        by="beebe",
         quote=(
-            "far from contributing to these risks, the benefits of a liaison presence in the "
-            "Indo-Pacific include new ways to mitigate them"
+            "exacerbate differences between the United States and some Europeans about how "
+            "to deal with China"
+        ),
+        qualifier="could",
+        tags=["western-concern"],
+        note=(
+            "Answered directly: 'far from contributing to these risks' the benefits include"
+            " ways to mitigate them, and an office working for all the allies 'may also "
+            "succeed in narrowing some of the perception gaps'. The author grants the "
+            "premise (allies do differ); his answer is hedged ('may', 'some')."
         ),
     )
-    gaps = m.rebuttal(
-        "An office that assesses and reports regional developments for all the allies may "
-        "narrow the perception gaps among them.",
+    m.objection(
+        (
+            "Moving NATO into Asian affairs is likely to bring Russia and China even closer"
+            " together, into what could amount to a de facto alliance against what they see"
+            " as a common Western or NATO enemy."
+        ),
+        id="beebe-russia-china-alliance",
+        by="beebe",
+        quote=(
+            "likely to bring Russia and China even closer together into what could amount "
+            "to a de facto alliance between the two of them against what they see as a "
+            "common Western or NATO enemy"
+        ),
+        qualifier="likely",
+        tags=["western-concern"],
+        note=(
+            "Answered directly, four times: the benefits mitigate the risk, among them "
+            "helping allies keep abreast of the mingling of threats from the PRC and "
+            "Russia; a liaison officer 'seems unlikely' to have much impact; and 'that ship"
+            " may have sailed already'. Not addressed by the article: the second answer "
+            "(little impact) sits uneasily with the benefits it claims for the same office."
+        ),
+    )
+
+    # ------------- The author's answers to Beebe: the benefits of a liaison presence
+    m.rebuttal(
+        (
+            "Far from contributing to these risks, the benefits of a liaison presence in "
+            "the Indo-Pacific include new ways to mitigate them."
+        ),
+        id="benefits-mitigate-risks",
+        by="shetler-jones",
+        quote=(
+            "far from contributing to these risks, the benefits of a liaison presence in "
+            "the Indo-Pacific include new ways to mitigate them"
+        ),
+    )
+    m.claim(
+        (
+            "The office's main benefit is improved common understanding of the situation in"
+            " the region."
+        ),
+        id="benefit-common-understanding",
+        by="shetler-jones",
+        quote="The main benefit is improved common understanding of the situation in the region.",
+        tags=["benefit"],
+    )
+    m.rebuttal(
+        (
+            "An office that assesses and reports developments in the region for all the "
+            "allies may also succeed in narrowing some of the perception gaps among them."
+        ),
         id="narrows-perception-gaps",
         by="shetler-jones",
-        against=rift,
         quote=(
             "A liaison office that works for all the allies in assessing and reporting "
             "developments there may also succeed in narrowing some of the perception gaps "
             "among them."
         ),
+        qualifier="may",
     )
-    understanding = m.claim(
-        "The office's main benefit is a better common understanding of the situation in "
-        "the region.",
-        id="benefit-common-understanding",
-        by="shetler-jones",
-        supports=[thesis, gaps, mitigate],
-        quote="The main benefit is improved common understanding of the situation in the region.",
-        tags=["benefit"],
-    )
-    m.claim(
-        "Japan's exposure to the Russian threat makes Tokyo a fitting location and will "
-        "help allies follow how the challenges from the PRC and Russia intertwine.",
-        id="japan-russia-exposure",
-        by="shetler-jones",
-        supports=[understanding, host],
-        quote=(
-            "Japan’s exposure to the Russian threat is another reason why Tokyo is a fitting "
-            "location for the office, and will help allies keep abreast of the mingling of "
-            "NATO’s challenges and threats from the PRC and Russia."
+    m.rebuttal(
+        (
+            "An office in Tokyo will help allies keep abreast of the mingling of NATO's "
+            "challenges and threats from the PRC and Russia."
         ),
-        tags=["why-japan", "benefit"],
+        id="keeps-allies-abreast",
+        by="shetler-jones",
+        quote=(
+            "will help allies keep abreast of the mingling of NATO’s challenges and threats"
+            " from the PRC and Russia"
+        ),
+        note=(
+            "The specific mitigation of Beebe's second concern: allies who follow how the "
+            "PRC's and Russia's challenges mingle can respond to their alignment."
+        ),
     )
     m.claim(
-        "A second benefit is binding together the regional partners that share "
-        "Euro-Atlantic interests and can help stiffen the open international order against "
-        "assault.",
+        (
+            "The second benefit comes from helping to bind together the partners in the "
+            "region that share Euro-Atlantic interests and offer the resources to stiffen "
+            "the open international order against assault."
+        ),
         id="benefit-binds-partners",
         by="shetler-jones",
-        supports=[thesis, mitigate],
         quote=(
             "The second benefit comes from helping to bind together the partners in the "
             "region that share Euro-Atlantic interests and offer the resources needed to "
@@ -642,39 +793,43 @@ def build() -> argmap.ArgumentMap:
         tags=["benefit"],
     )
     m.rebuttal(
-        "A liaison officer's presence is unlikely to have much effect on whether China and "
-        "Russia form an alliance.",
+        (
+            "It seems unlikely that the presence of a liaison officer could have much "
+            "impact on whether China and Russia form an alliance."
+        ),
         id="liaison-officer-little-impact",
         by="shetler-jones",
-        against=alliance,
         quote="it seems unlikely that the presence of a liaison officer could have much impact",
+        qualifier="it seems unlikely",
     )
-    sailed = m.rebuttal(
-        "The office cannot push China into an anti-NATO alignment it may already have "
-        "chosen: Beijing's rhetoric about NATO suggests that ship may have sailed already.",
+    m.rebuttal(
+        (
+            "Beijing's rhetoric about NATO suggests that ship may have sailed already: "
+            "China may already stand with Russia against NATO, whatever the office does."
+        ),
         id="ship-has-sailed",
         by="shetler-jones",
-        against=alliance,
         quote=(
-            "Beijing’s rhetoric about NATO as ‘the sewage of the Cold War’ suggests that ship "
-            "may have sailed already"
+            "Beijing’s rhetoric about NATO as ‘the sewage of the Cold War’ suggests that "
+            "ship may have sailed already"
         ),
+        qualifier="may",
     )
     m.evidence(
         "Beijing calls NATO 'the sewage of the Cold War'.",
         id="sewage-rhetoric",
         by="beijing",
-        supports=sailed,
         quote="the sewage of the Cold War",
     )
 
-    # ------------------------------------------------- the third benefit
-    promotes = m.claim(
-        "A third benefit of a forward NATO presence is promoting understanding in Asia of "
-        "NATO and what it represents.",
+    # -------------------------- The third benefit, and the closing answer to Beijing
+    m.claim(
+        (
+            "A third benefit of a forward NATO presence is promoting understanding in Asia "
+            "of NATO and what it represents."
+        ),
         id="benefit-promotes-understanding",
         by="shetler-jones",
-        supports=thesis,
         quote=(
             "a third benefit provided by a forward NATO presence, which is promoting "
             "understanding in Asia about NATO and what it represents"
@@ -682,57 +837,170 @@ def build() -> argmap.ArgumentMap:
         tags=["benefit"],
     )
     m.claim(
-        "Misleading information and vitriol about NATO aimed at Asian audiences have grown "
-        "since Russia's war on Ukraine and worsening PRC-Europe relations, so NATO's "
-        "strategic communication must adapt to overcome hostile narratives.",
+        (
+            "Misleading information and vitriol about NATO spread to Asian audiences have "
+            "grown with Russia's war against Ukraine and worse PRC-Europe relations, "
+            "suggesting that NATO's strategic communication must adapt to overcome hostile "
+            "narratives."
+        ),
         id="hostile-narratives",
         by="shetler-jones",
-        supports=promotes,
         quote=(
-            "The flow of misleading information and vitriol about the alliance being spread "
-            "to Asian audiences has increased with the Russian war against Ukraine and "
+            "The flow of misleading information and vitriol about the alliance being spread"
+            " to Asian audiences has increased with the Russian war against Ukraine and "
             "deterioration in PRC-Europe relations, suggesting the need to adapt NATO’s "
             "strategic communication to overcome hostile narratives."
         ),
         tags=["benefit"],
     )
-    common_ground = m.claim(
-        "The resonance of these principles, also rights under the UN Charter, could be the "
-        "basis for better understanding and more common ground between NATO and its "
-        "Indo-Pacific partners.",
-        id="principles-common-ground",
-        by="shetler-jones",
-        supports=promotes,
-        quote=(
-            "The resonance of those principles, which are also rights guaranteed under the UN "
-            "Charter, could be the basis for improving understanding and extending common "
-            "ground between NATO and partners in the Indo-Pacific."
-        ),
-        tags=["benefit"],
-    )
-    m.relate(principles, common_ground, "supports")
     m.evidence(
-        "Like Europeans once under Soviet domination, Asians drew from the colonial "
-        "experience a firm commitment to defend national sovereignty against coercion by "
-        "larger states.",
+        (
+            "As with Europeans under Soviet domination in the Cold War, one legacy of the "
+            "colonial experience in Asia is a firm commitment to defend national "
+            "sovereignty against coercion by larger states."
+        ),
         id="colonial-legacy",
         by="shetler-jones",
-        supports=principles,
         quote=(
             "As with Europeans who came under Soviet domination during the Cold War, one "
             "legacy of the colonial experience in Asia is a firm commitment to defend "
             "national sovereignty against coercion by larger states."
         ),
-        note="The article adds: 'No-one likes a bully.'",
     )
+    m.rebuttal(
+        (
+            "No-one likes a bully: the smaller nations of the region resist coercion by "
+            "larger states, so it is not NATO that they need to be wary of."
+        ),
+        id="no-one-likes-a-bully",
+        by="shetler-jones",
+        quote="No-one likes a bully.",
+        note=(
+            "The article's last answer to Beijing, in four words. After the PRC's 'coercive"
+            " policies' (the Strategic Concept) and Beijing's rhetoric, the bully meant is "
+            "not hard to see; the map's reading, which the article leaves implicit."
+        ),
+    )
+    m.claim(
+        (
+            "The resonance of those principles, also rights guaranteed under the UN "
+            "Charter, could be the basis for improving understanding and extending common "
+            "ground between NATO and partners in the Indo-Pacific."
+        ),
+        id="principles-common-ground",
+        by="shetler-jones",
+        quote=(
+            "The resonance of those principles, which are also rights guaranteed under the "
+            "UN Charter, could be the basis for improving understanding and extending "
+            "common ground between NATO and partners in the Indo-Pacific."
+        ),
+        qualifier="could",
+        tags=["benefit"],
+    )
+
+    # --------------------------------------------------------------- relations
+    m.relate(
+        "not-surprising",
+        "caused-stir",
+        "concedes",
+        note=(
+            "The author grants that the report 'still caused quite a stir' and holds that "
+            "it should not have caused much surprise."
+        ),
+    )
+    m.relate("liaison-offices-not-new", "not-surprising", "supports")
+    m.relate("japan-natural-host", "not-surprising", "supports")
+    m.relate(
+        "allied-differences",
+        "lungescu-noncommittal",
+        "supports",
+        note="An explanation, offered hedged ('might explain in part').",
+    )
+    m.relate("liaison-offices-not-new", "first-of-its-kind", "objects")
+    m.relate("not-first-in-asia", "first-of-its-kind", "objects")
+    m.relate("three-categories", "liaison-offices-not-new", "supports")
+    m.relate("un-osce-offices", "three-categories", "supports")
+    m.relate("partnership-offices", "three-categories", "supports")
+    m.relate("kyiv-office", "partnership-offices", "supports")
+    m.relate("tashkent-precedent", "three-categories", "supports")
+    m.relate("kuwait-precedent", "three-categories", "supports")
+    m.relate("tashkent-precedent", "not-first-in-asia", "supports")
+    m.relate("nikkei-regional-scope", "regional-type-relevant", "supports")
+    m.relate("regional-type-relevant", "tokyo-regional-hub", "supports")
+    m.relate("agenda-needs-presence", "tokyo-regional-hub", "supports")
+    m.relate("ip4-agenda", "agenda-needs-presence", "supports")
+    m.relate("nato-political-dialogue", "ip4-agenda", "supports")
+    m.relate("ip4-at-summits", "ip4-agenda", "supports")
+    m.relate("tokyo-regional-hub", "office-serves-alliance", "supports")
+    m.relate("itpp", "japan-natural-host", "supports")
+    m.relate("tokyo-multilateralism", "japan-natural-host", "supports")
+    m.relate("japan-russia-exposure", "japan-natural-host", "supports")
+    m.relate("japan-natural-host", "office-serves-alliance", "supports")
+    m.relate("beijing-destabilising", "office-serves-alliance", "objects")
+    m.relate("beijing-destabilising", "mfa-vigilance", "supports")
+    m.relate("mfa-vigilance", "office-serves-alliance", "objects")
+    m.relate("global-times-thorn", "office-serves-alliance", "objects")
+    m.relate("shared-principles", "beijing-destabilising", "rebuts")
+    m.relate("shared-principles", "mfa-vigilance", "rebuts")
+    m.relate("shared-principles", "global-times-thorn", "rebuts")
+    m.relate("no-one-likes-a-bully", "beijing-destabilising", "rebuts")
+    m.relate("no-one-likes-a-bully", "global-times-thorn", "rebuts")
+    m.relate(
+        "security-environment-changed",
+        "global-times-thorn",
+        "concedes",
+        note=(
+            "Grants that the office is no longer a symbolic move (it signals change), not "
+            "the 'so-called security defence' charge."
+        ),
+    )
+    m.relate("gt-substantial-move", "clarifies-trends", "supports")
+    m.relate("security-environment-changed", "clarifies-trends", "supports")
+    m.relate("offices-follow-threats", "security-environment-changed", "supports")
+    m.relate("ip4-faces-prc", "security-environment-changed", "supports")
+    m.relate("strategic-concept-prc", "ip4-faces-prc", "supports")
+    m.relate("indo-pacific-policies", "allied-differences", "supports")
+    m.relate(
+        "allied-differences",
+        "beebe-transatlantic-rift",
+        "concedes",
+        note=(
+            "Grants the ground of the concern (allies do differ), not that the office widens it."
+        ),
+    )
+    m.relate("beebe-transatlantic-rift", "office-serves-alliance", "objects")
+    m.relate("beebe-russia-china-alliance", "office-serves-alliance", "objects")
+    m.relate("benefits-mitigate-risks", "beebe-transatlantic-rift", "rebuts")
+    m.relate("benefits-mitigate-risks", "beebe-russia-china-alliance", "rebuts")
+    m.relate("narrows-perception-gaps", "beebe-transatlantic-rift", "rebuts")
+    m.relate("keeps-allies-abreast", "beebe-russia-china-alliance", "rebuts")
+    m.relate("liaison-officer-little-impact", "beebe-russia-china-alliance", "rebuts")
+    m.relate("ship-has-sailed", "beebe-russia-china-alliance", "rebuts")
+    m.relate("sewage-rhetoric", "ship-has-sailed", "supports")
+    m.relate("benefit-common-understanding", "office-serves-alliance", "supports")
+    m.relate("benefit-common-understanding", "benefits-mitigate-risks", "supports")
+    m.relate("benefit-common-understanding", "narrows-perception-gaps", "supports")
+    m.relate("japan-russia-exposure", "keeps-allies-abreast", "supports")
+    m.relate("keeps-allies-abreast", "benefits-mitigate-risks", "supports")
+    m.relate("benefit-binds-partners", "office-serves-alliance", "supports")
+    m.relate("benefit-promotes-understanding", "office-serves-alliance", "supports")
+    m.relate("hostile-narratives", "benefit-promotes-understanding", "supports")
+    m.relate("principles-common-ground", "benefit-promotes-understanding", "supports")
+    m.relate("shared-principles", "principles-common-ground", "supports")
+    m.relate("colonial-legacy", "shared-principles", "supports")
+    m.relate("colonial-legacy", "no-one-likes-a-bully", "supports")
     return m
 
 
-if __name__ == "__main__":
+def main() -> None:
+    """Print, for each thesis, the objections that still threaten it."""
     m = build()
-    print(m)
-    unanswered = m.unanswered_objections()
-    print(f"{len(unanswered)} unanswered objection(s):")
-    for o in unanswered:
-        targets = ", ".join(r.to for r in m.relations_from(o.id) if r.kind == "objects")
-        print(f"  {o.id} (by {o.by}, against {targets})")
+    for thesis in m.theses():
+        unanswered = m.unanswered_objections(thesis=thesis.id)
+        print(f"{thesis.id}: {len(unanswered)} unanswered objection(s) bear on it")
+        for o in unanswered:
+            print(f"  - {o.id} (by {m.get_actor(o.by).name})")
+
+
+if __name__ == "__main__":
+    main()

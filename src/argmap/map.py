@@ -137,7 +137,7 @@ class ArgumentMap:
         """Add a claim; ``supports`` names what it supports.
 
         Takes the fields of :meth:`statement` (``id``, ``by``, ``quote``,
-        ``source``, ``tags``, ``note``, ``weight``, ``meta``).
+        ``source``, ``tags``, ``note``, ``qualifier``, ``weight``, ``meta``, ``concedes``).
         """
         return self.statement("claim", text, supports=supports, against=against, **fields)
 
@@ -168,10 +168,12 @@ class ArgumentMap:
         source: Source | Mapping | None = None,
         tags: Iterable[str] = (),
         note: str | None = None,
+        qualifier: str | None = None,
         weight: float | None = None,
         meta: Mapping[str, Any] | None = None,
         against=None,
         supports=None,
+        concedes=None,
     ) -> Statement:
         """Add a statement of any kind, with its relations, in one atomic step.
 
@@ -190,6 +192,9 @@ class ArgumentMap:
             ``rebuts`` for a rebuttal, ``undercuts`` when a relation is given.
         supports : statement, id or list of them, optional
             What the statement supports.
+        concedes : statement, id or list of them, optional
+            What the statement grants, in part (``concedes`` relations: neither
+            attack nor support).
 
         Returns
         -------
@@ -214,6 +219,7 @@ class ArgumentMap:
             source=Source.model_validate(source) if isinstance(source, Mapping) else source,
             tags=tuple(tags),
             note=note,
+            qualifier=qualifier,
             weight=weight,
             meta=dict(meta or {}),
         )
@@ -233,6 +239,7 @@ class ArgumentMap:
                     "or use relate(..., 'contradicts')"
                 )
         relations += [Relation(from_=id, to=_ref_id(t), kind="supports") for t in _refs(supports)]
+        relations += [Relation(from_=id, to=_ref_id(t), kind="concedes") for t in _refs(concedes)]
         self._check_new_statement(stmt)
         self._graph.add_node(stmt.id, statement=stmt)
         try:
