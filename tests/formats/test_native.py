@@ -53,6 +53,27 @@ class TestLoad:
             ("menu", "supports", "cheap"),
         ]
 
+    def test_inline_concedes_and_qualifier(self):
+        text = GOOD.replace(
+            "The canteen is cheap.", "The canteen is cheap.\n    qualifier: probably"
+        ).replace("against: [cost]", "against: [cost]\n    concedes: cost")
+        m = argmap.loads(text)
+        assert m["cheap"].qualifier == "probably"
+        assert [(r.from_, r.kind, r.to) for r in m.relations("concedes")] == [
+            ("cheap", "concedes", "cost")
+        ]
+        assert argmap.loads(argmap.dumps(m)) == m
+
+    def test_source_file_and_text_round_trip(self):
+        text = GOOD.replace(
+            'source: {title: Menu, date: "2024-01-02"}',
+            'source: {title: Menu, file: menu.txt, text: "Soup.\\nBread."}',
+        )
+        m = argmap.loads(text)
+        assert (m.source.file, m.source.text) == ("menu.txt", "Soup.\nBread.")
+        for fmt in ("yaml", "json"):
+            assert argmap.loads(argmap.dumps(m, format=fmt), format=fmt).source == m.source
+
     def test_inline_duplicate_of_explicit_relation_is_reported(self):
         text = GOOD.replace("It costs too much.", "It costs too much.\n    against: out")
         with pytest.raises(MapValidationError, match="given twice"):
