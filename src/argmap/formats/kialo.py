@@ -35,7 +35,8 @@ parent its ``kialo`` number names (else its first target); its other targets bec
 ``-> See`` links. Children keep the order of their Kialo numbers, so an imported
 discussion is written back line for line. Kialo cannot hold actors, quotes, sources,
 tags, notes, qualifiers, weights, evidence (written as a plain claim),
-``contradicts``, ``undercuts`` or ``concedes``; each such loss is announced as an :class:`argmap.LossWarning`.
+``contradicts``, ``undercuts`` or ``concedes``; each such loss is announced as an
+:class:`argmap.LossWarning`.
 """
 
 from __future__ import annotations
