@@ -307,3 +307,11 @@ def test_schema_accepts_inline_relations():
     schema = argmap.json_schema()
     assert "against" in schema["$defs"]["Objection"]["properties"]
     assert schema["properties"]["argmap"]["const"] == 1
+
+
+def test_schema_knows_concessions_qualifiers_and_source_text():
+    schema = argmap.json_schema()
+    defs = schema["$defs"]
+    assert {"concedes", "qualifier"} <= set(defs["Rebuttal"]["properties"])
+    assert "concedes" in defs["Relation"]["properties"]["kind"]["enum"]
+    assert {"file", "text"} <= set(defs["Source"]["properties"])
