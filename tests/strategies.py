@@ -25,7 +25,10 @@ sources = st.none() | st.builds(
     url=st.none() | st.just("https://example.org/a?b=c&d"),
     date=st.none() | st.sampled_from(["2023", "2023-05", "2023-05-03"]),
     note=opt_text,
+    file=st.none() | st.just("texts/source.txt"),
+    text=opt_text,
 )
+qualifiers = st.none() | st.sampled_from(["probably", "may", "it seems unlikely"]) | texts
 
 KINDS = ("claim", "objection", "rebuttal", "evidence")
 
@@ -55,6 +58,7 @@ def maps(draw, *, max_statements: int = 12, undercuts: bool = True, rich: bool =
             source=draw(sources) if rich else None,
             tags=draw(st.lists(ids, max_size=2, unique=True)) if rich else (),
             note=draw(opt_text) if rich else None,
+            qualifier=draw(qualifiers) if rich else None,
             weight=draw(st.none() | st.floats(0, 1)) if rich else None,
         )
     n_rel = draw(st.integers(0, 2 * len(stmt_ids)))
@@ -62,7 +66,7 @@ def maps(draw, *, max_statements: int = 12, undercuts: bool = True, rich: bool =
         a = draw(st.sampled_from(stmt_ids))
         b = draw(st.sampled_from(stmt_ids))
         ka, kb = m[a].kind, m[b].kind
-        options = ["supports", "contradicts"]
+        options = ["supports", "contradicts", "concedes"]
         if ka == "objection" and kb in ("claim", "evidence", "rebuttal"):
             options.append("objects")
         if ka == "rebuttal" and kb == "objection":
@@ -75,7 +79,7 @@ def maps(draw, *, max_statements: int = 12, undercuts: bool = True, rich: bool =
     if undercuts:
         attackers = [s.id for s in m.statements() if s.kind in ("objection", "rebuttal")]
         for _ in range(draw(st.integers(0, 2))):
-            targets = [r for r in m.relations() if r.kind != "contradicts"]
+            targets = [r for r in m.relations() if r.kind not in ("contradicts", "concedes")]
             if not attackers or not targets:
                 break
             u = draw(st.sampled_from(attackers))

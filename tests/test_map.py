@@ -135,6 +135,23 @@ class TestQueries:
         assert [s.id for s in m.roots()] == ["thesis"]
         assert [s.id for s in m.theses()] == ["thesis"]
 
+    def test_concession_is_neither_attack_nor_support(self, m):
+        m.claim("Granted, part of it.", id="grant", concedes="rift", qualifier="probably")
+        assert m["grant"].qualifier == "probably"
+        assert [(r.from_, r.kind, r.to) for r in m.relations("concedes")] == [
+            ("grant", "concedes", "rift")
+        ]
+        assert [s.id for s in m.concessions("rift")] == ["grant"]
+        assert [s.id for s in m.attackers("rift")] == ["gaps"]
+        assert m.supporters("rift") == [] and m.targets("grant") == []
+        assert "grant" in [s.id for s in m.roots()]
+        assert not m.relations("concedes")[0].is_attack
+
+    def test_concedes_cannot_be_undercut(self, m):
+        m.relate("gaps", "rift", "concedes")
+        with pytest.raises(RuleError):
+            m.rebuttal("No.", against="gaps>concedes>rift")
+
     def test_to_networkx_is_plain(self, m):
         G = m.to_networkx()
         assert isinstance(G, nx.MultiDiGraph)

@@ -52,4 +52,11 @@ def test_undercut_targets():
 
 
 def test_every_kind_has_a_rule():
-    assert set(RULES) == {"supports", "objects", "rebuts", "undercuts", "contradicts"}
+    assert set(RULES) == {"supports", "objects", "rebuts", "undercuts", "contradicts", "concedes"}
+
+
+def test_concedes_links_any_two_statements_and_cannot_be_undercut():
+    for a in ("claim", "objection", "rebuttal", "evidence"):
+        for b in ("claim", "objection", "rebuttal", "evidence"):
+            assert relation_problem(rel("concedes"), a, b) is None
+    assert relation_problem(rel("undercuts"), "rebuttal", None, to_relation_kind="concedes")

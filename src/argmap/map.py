@@ -137,7 +137,8 @@ class ArgumentMap:
         """Add a claim; ``supports`` names what it supports.
 
         Takes the fields of :meth:`statement` (``id``, ``by``, ``quote``,
-        ``source``, ``tags``, ``note``, ``qualifier``, ``weight``, ``meta``, ``concedes``).
+        ``source``, ``tags``, ``note``, ``qualifier``, ``weight``, ``meta``,
+        ``concedes``).
         """
         return self.statement("claim", text, supports=supports, against=against, **fields)
 
@@ -193,8 +194,10 @@ class ArgumentMap:
         supports : statement, id or list of them, optional
             What the statement supports.
         concedes : statement, id or list of them, optional
-            What the statement grants, in part (``concedes`` relations: neither
-            attack nor support).
+            What the statement grants, in part (``concedes``: neither an
+            attack nor a support; see :meth:`concessions`).
+        qualifier : str, optional
+            The source's modality in its own words ("probably", "may").
 
         Returns
         -------
@@ -570,11 +573,33 @@ class ArgumentMap:
         key = _ref_id(ref)
         return [self.get(r.from_) for r in self.relations_to(key) if r.kind == "supports"]
 
+    def concessions(self, ref) -> list[Statement]:
+        """Statements that concede (grant part of) this statement.
+
+        A concession is neither an attack nor a support: it changes no status.
+
+        Examples
+        --------
+        >>> m = ArgumentMap()
+        >>> c = m.claim("C.", id="c")
+        >>> o = m.objection("O.", id="o", against=c)
+        >>> r = m.rebuttal("R.", id="r", against=o, concedes=o)
+        >>> [s.id for s in m.concessions(o)], [s.id for s in m.attackers(o)]
+        (['r'], ['r'])
+        """
+        key = _ref_id(ref)
+        return [self.get(r.from_) for r in self.relations_to(key) if r.kind == "concedes"]
+
     def targets(self, ref) -> list[Statement | Relation]:
-        """What this statement supports or attacks: statements, or relations it undercuts."""
+        """What this statement supports or attacks: statements, or relations it undercuts.
+
+        What it concedes is not among them (see :meth:`concessions`).
+        """
         key = _ref_id(ref)
         out: list[Statement | Relation] = []
         for r in self.relations_from(key):
+            if r.kind == "concedes":
+                continue
             if r.kind == "undercuts":
                 out.append(self._relations[r.to])
             else:

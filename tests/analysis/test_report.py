@@ -160,6 +160,15 @@ class TestDisplay:
         ]
         assert d["actors"][1]["objections_unanswered"] == 1
 
+    def test_qualifier_is_listed_with_its_statement(self, m):
+        assert "qualifier" not in str(analyze(m).statements_table())
+        m.claim("Taxes may work.", id="may", qualifier="may", concedes="regressive")
+        r = analyze(m)
+        assert r.qualifiers == {"may": "may"}
+        rows = {s["id"]: s for s in r.to_dict()["statements"]}
+        assert rows["may"]["qualifier"] == "may" and rows["tax"]["qualifier"] is None
+        assert "qualifier" in str(r.statements_table())
+
     def test_repr(self, m):
         assert repr(analyze(m)).startswith("<AnalysisReport 'Sugar <tax>': 6 statements")
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import argmap
 from argmap.cli import main
 from argmap.formats.iccma import read_af
 
@@ -121,6 +122,18 @@ class TestExportAf:
         assert lines[1:6] == ["# 1 tax", "# 2 regressive", "# 3 revenue", "# 4 lobby", "# 5 study"]
         assert sorted(read_af(out).attacks()) == [("2", "1"), ("3", "2"), ("4", "1")]
         assert "5 arguments, 3 attacks (i23, support ignored)" in capsys.readouterr().err
+
+    def test_concessions_are_left_out_and_said_so(self, path, tmp_path, capsys):
+        m = argmap.load(path)
+        m.relate("tax", "regressive", "concedes")
+        m.relate("study", "lobby", "concedes")
+        conceding = tmp_path / "conceding.yaml"
+        argmap.dump(m, conceding)
+        for src, out in ((path, tmp_path / "a.i23"), (conceding, tmp_path / "b.i23")):
+            assert main(["export-af", str(src), "-o", str(out)]) == 0
+        assert (tmp_path / "a.i23").read_text() == (tmp_path / "b.i23").read_text()
+        err = capsys.readouterr().err
+        assert "5 arguments, 3 attacks (i23, support ignored); 2 concessions left out" in err
 
     def test_apx_and_support(self, path, tmp_path):
         out = tmp_path / "m.apx"

@@ -331,9 +331,10 @@ class TestRead:
             "OVA": {"nodes": [{"nodeID": "c", "x": 1, "y": 2}]},
             "text": "<p>x</p>",
         }
-        _, losses = load(ova)
+        m, losses = load(ova)
         assert any("OVA layout" in w for w in losses)
-        assert any("analysed text" in w for w in losses)
+        assert not any("analysed text" in w for w in losses)  # kept as the source's text
+        assert m.source.text == "<p>x</p>"
         xaif = {"AIF": {**CHAIN, "schemefulfillments": None}, "ova": [], "text": {"txt": ""}}
         m, losses = load(xaif)
         assert losses == [] and len(m) == 5
@@ -692,8 +693,8 @@ def _project(m):
     pos = {sid: i for i, sid in enumerate(order)}
 
     def shape(r):
-        if r.kind == "supports":
-            return {("supports", pos[r.from_], pos[r.to])}
+        if r.kind in ("supports", "concedes"):
+            return {(r.kind, pos[r.from_], pos[r.to])}
         if r.kind == "undercuts":
             return {("undercuts", pos[r.from_], *sorted(shape(m.relation(r.to))))}
         one_way = r.kind != "contradicts" or (
@@ -716,6 +717,75 @@ def test_native_round_trip(flavour, m):
     # and the second trip is exact: AIF ids, speakers and structure are all kept
     again, _ = map_from_aif(json.loads(argmap.dumps(back, format=flavour)))
     assert again == back
+
+
+def _conceding_map():
+    m = argmap.ArgumentMap(source={"title": "Article", "text": "We should. They object."})
+    m.actor("ann", "Ann")
+    c = m.claim("We should.", id="c", by="ann")
+    o = m.objection("They object.", id="o", against=c, qualifier="probably")
+    m.rebuttal("Granted in part, but no.", id="r", against=o, concedes=o)
+    m.claim("Some of it is true.", id="g", concedes=o)
+    return m
+
+
+@pytest.mark.parametrize("flavour", ["aif", "ova3", "xaif"])
+def test_concession_is_an_iat_conceding_illocution(flavour):
+    m = _conceding_map()
+    with pytest.warns(argmap.LossWarning) as caught:
+        text = argmap.dumps(m, format=flavour)
+    (loss,) = [str(w.message) for w in caught]
+    assert "'qualifier' of 1 statements" in loss
+    assert "concession" not in loss
+    data = json.loads(text)
+    nodes = data.get("AIF", data)["nodes"]
+    assert sorted(n["text"] for n in nodes if n["type"] == "YA") == [
+        "Asserting",
+        "Asserting",
+        "Asserting",
+        "Conceding",
+        "Conceding",
+    ]
+    assert [n["type"] for n in nodes].count("CA") == 2  # the objection and the rebuttal only
+    back, warnings = map_from_aif(data)
+    assert [w for w in warnings if not w.startswith("OVA layout")] == []
+    ids = {s.id: b.id for s, b in zip(m.statements(), back.statements(), strict=True)}
+    assert [(r.from_, r.to) for r in back.relations("concedes")] == [
+        (ids["r"], ids["o"]),
+        (ids["g"], ids["o"]),
+    ]
+    status = back.status()
+    assert {sid: status[ids[sid]] for sid in ids} == m.status()
+    assert back.get(ids["o"]).by is None  # a concession does not make the conceder its speaker
+    if flavour == "aif":
+        assert "the map's source" in loss and back.source is None
+    else:
+        assert "the map's source, except its text" in loss
+        assert back.source.text == "We should. They object."
+    again, _ = map_from_aif(json.loads(argmap.dumps(back, format=flavour)))
+    assert again == back
+
+
+def test_ova_analysed_text_is_kept_as_the_source_text():
+    data = {"AIF": CHAIN, "OVA": {"nodes": []}, "text": "<p>The text.</p>"}
+    m, warnings = map_from_aif(data)
+    assert m.source.text == "<p>The text.</p>" and warnings == []
+    assert json.loads(argmap.dumps(m, format="ova3"))["text"] == "<p>The text.</p>"
+    m, _ = map_from_aif({"AIF": CHAIN, "text": {"txt": "Plain."}, "ova": []})
+    assert json.loads(argmap.dumps(m, format="xaif"))["text"] == {"txt": "Plain."}
+
+
+def test_conceding_of_the_locutions_own_proposition_stays_a_speaker_chain():
+    """An L node that anchors nothing else concedes as its speaker: no relation."""
+    data = {
+        **CHAIN,
+        "participants": [{"participantID": 1, "firstname": "Bob", "surname": "B"}],
+        "nodes": [*CHAIN["nodes"], node("l", "L", "Bob B: C."), node("y", "YA", "Conceding")],
+        "edges": [*CHAIN["edges"], *edges(("l", "y"), ("y", "c"))],
+        "locutions": [{"nodeID": "l", "personID": 1}],
+    }
+    m, _ = map_from_aif(data)
+    assert m.relations("concedes") == [] and m["c"].by == "bob-b"
 
 
 def test_malformed_input_gives_argmap_errors_only():

@@ -334,6 +334,16 @@ class TestExport:
         assert '"kind": "objection"' in text
         assert load(text)[0] == m
 
+    def test_concession_and_qualifier_ride_in_the_data(self):
+        m = argmap.ArgumentMap()
+        c = m.claim("We should.", id="c", qualifier="probably")
+        o = m.objection("It costs.", id="o", against=c)
+        m.relate(c, o, "concedes", note="a little")
+        text = dumps_argdown(m)
+        assert "\n  -> [c]" in text and text.count("->") == 1  # the objection's attack only
+        assert '"qualifier": "probably"' in text and '"kind": "concedes"' in text
+        assert load(text)[0] == m
+
     def test_imported_titles_come_back(self):
         text = "[Eat out]: We should.\n  - <Too costly>: It costs.\n"
         m, _ = load(text)

@@ -128,6 +128,8 @@ def example_maps() -> dict[str, argmap.ArgumentMap]:
     e = every.evidence("Menu prices: 5 EUR.", id="menu", supports=r)
     every.relate(e, o, "contradicts")
     every.objection("Prices change.", id="prices", against=every.relations_from(e)[0])
+    every.relate(r, o, "concedes", note="it costs something")  # only in our data
+    every.claim("Lunch may be short.", id="short", qualifier="may", supports=t)
 
     sections = argmap.ArgumentMap()
     sections.claim("T.", id="t", meta={"argdown_section": ["Part one"]})

@@ -177,13 +177,16 @@ class TestExport:
         m.actor("ann", "Ann")
         t = m.claim("T.", id="t", by="ann", tags=["x"])
         e = m.evidence("E.", id="e", supports=t)
-        o = m.objection("O.", id="o", against=t)
+        o = m.objection("O.", id="o", against=t, qualifier="probably")
         m.relate(e, o, "contradicts")
+        m.relate(t, o, "concedes")
         with pytest.warns(argmap.LossWarning) as rec:
-            dumps_kialo(m)
+            text = dumps_kialo(m)
         msg = str(rec[0].message)
         for words in ("1 actors", "'by' of 1", "tags of 1", "1 'contradicts'", "kind of 1"):
             assert words in msg
+        assert "'qualifier' of 1 statements" in msg and "1 'concedes' relations" in msg
+        assert text.count("Con:") == 1  # the concession is no Con
 
     def test_kialo_numbers_that_are_not_numbers_go_last(self):
         m = argmap.ArgumentMap()

@@ -53,6 +53,27 @@ class TestLoad:
             ("menu", "supports", "cheap"),
         ]
 
+    def test_inline_concedes_and_qualifier(self):
+        text = GOOD.replace(
+            "The canteen is cheap.", "The canteen is cheap.\n    qualifier: probably"
+        ).replace("against: [cost]", "against: [cost]\n    concedes: cost")
+        m = argmap.loads(text)
+        assert m["cheap"].qualifier == "probably"
+        assert [(r.from_, r.kind, r.to) for r in m.relations("concedes")] == [
+            ("cheap", "concedes", "cost")
+        ]
+        assert argmap.loads(argmap.dumps(m)) == m
+
+    def test_source_file_and_text_round_trip(self):
+        text = GOOD.replace(
+            'source: {title: Menu, date: "2024-01-02"}',
+            'source: {title: Menu, file: menu.txt, text: "Soup.\\nBread."}',
+        )
+        m = argmap.loads(text)
+        assert (m.source.file, m.source.text) == ("menu.txt", "Soup.\nBread.")
+        for fmt in ("yaml", "json"):
+            assert argmap.loads(argmap.dumps(m, format=fmt), format=fmt).source == m.source
+
     def test_inline_duplicate_of_explicit_relation_is_reported(self):
         text = GOOD.replace("It costs too much.", "It costs too much.\n    against: out")
         with pytest.raises(MapValidationError, match="given twice"):
@@ -286,3 +307,11 @@ def test_schema_accepts_inline_relations():
     schema = argmap.json_schema()
     assert "against" in schema["$defs"]["Objection"]["properties"]
     assert schema["properties"]["argmap"]["const"] == 1
+
+
+def test_schema_knows_concessions_qualifiers_and_source_text():
+    schema = argmap.json_schema()
+    defs = schema["$defs"]
+    assert {"concedes", "qualifier"} <= set(defs["Rebuttal"]["properties"])
+    assert "concedes" in defs["Relation"]["properties"]["kind"]["enum"]
+    assert {"file", "text"} <= set(defs["Source"]["properties"])

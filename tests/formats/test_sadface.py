@@ -124,12 +124,38 @@ class TestRead:
             "nodes": [],
             "edges": [],
         }
-        _, losses = load(data)
+        m, losses = load(data)
         assert losses == [
             "document metadata not kept: core analyst_name",
             "document metadata namespace(s) not kept: mine",
-            "1 resource(s) (source texts) not kept",
         ]
+        assert m.source.text == "text"  # the one text resource is the mapped text
+        second = {"id": "r2", "content": "more", "type": "text", "metadata": {}}
+        m, losses = load({**data, "resources": [*data["resources"], second]})
+        assert "2 resource(s) (source texts) not kept" in losses and m.source is None
+
+    def test_source_text_is_a_text_resource_named_by_the_atoms(self):
+        sources = [{"resource_id": "r1", "text": "eat out", "offset": 3, "length": 7}]
+        data = {
+            "metadata": {"core": {}},
+            "resources": [{"id": "r1", "content": "We eat out.", "type": "text", "metadata": {}}],
+            "nodes": [atom("a", "A.", sources=sources)],
+            "edges": [],
+        }
+        m, losses = load(data)
+        assert losses == [] and m.source.text == "We eat out."
+        assert sadface_from_map(m)["resources"] == data["resources"]
+
+    def test_concession_is_no_conflict_node(self):
+        m = argmap.ArgumentMap()
+        c = m.claim("C.", id="c")
+        o = m.objection("O.", id="o", against=c, qualifier="may")
+        m.rebuttal("True in part.", id="r", concedes=o, against=o)
+        doc = sadface_from_map(m)
+        assert [n["type"] for n in doc["nodes"]].count("conflict") == 2
+        assert doc["metadata"]["argmap"]["concessions"] == [{"from": "r", "to": "o"}]
+        back, losses = read_sadface(dumps_sadface(m))
+        assert losses == [] and back == m and back["o"].qualifier == "may"
 
 
 class TestErrors:

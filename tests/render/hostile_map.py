@@ -35,8 +35,9 @@ def hostile_map() -> ArgumentMap:
     """A valid map whose texts are all hostile; one statement per :data:`HOSTILE` entry.
 
     Statement ``thesis`` is the thesis; ``attack-*`` object to it, ``answer``
-    rebuts the first objection, ``support-*`` support it, and one relation is
-    undercut, so every relation kind appears.
+    rebuts (and concedes) the first objection, ``support-*`` support it, and one
+    relation is undercut, so every relation kind appears; the objections carry
+    hostile qualifiers.
     """
     m = ArgumentMap(
         title='Title </title><script>alert("t")</script> & "graph" ]; x -> y %%{init: {}}%% '
@@ -66,6 +67,7 @@ def hostile_map() -> ArgumentMap:
         quote=HOSTILE["script"],
         source={"title": HOSTILE["markup"], "url": "https://example.org/?a=1&b=<2>"},
         note=HOSTILE["newlines"],
+        qualifier=HOSTILE["json"],
         tags=("tag <b>", "t&g", '"q"'),
     )
     first = m.objection(
@@ -78,10 +80,17 @@ def hostile_map() -> ArgumentMap:
     m.rebuttal(HOSTILE["mermaid"], id="answer", against=first, by="plain", quote=HOSTILE["rtl"])
     for i, key in enumerate(k for k in keys if k not in ("dot", "script", "mermaid")):
         if i % 2:
-            m.objection(HOSTILE[key], id=f"attack-{key}", against=thesis, quote=HOSTILE[key])
+            m.objection(
+                HOSTILE[key],
+                id=f"attack-{key}",
+                against=thesis,
+                quote=HOSTILE[key],
+                qualifier=HOSTILE[key],
+            )
         else:
             m.evidence(HOSTILE[key], id=f"support-{key}", supports=thesis, quote=HOSTILE[key])
     rel = m.relations_to("thesis")[-1]
     m.objection(HOSTILE["mermaid2"] + " undercut", id="undercutter", against=rel)
     m.relate("support-quotes", "attack-backslash", "contradicts")
+    m.relate("answer", first, "concedes", note=HOSTILE["markup"])
     return m

@@ -45,7 +45,9 @@ def build_sample() -> ArgumentMap:
     m.actor("beebe", "George Beebe", affiliation="Quincy Institute")
     m.actor("mfa", "China's Foreign Ministry", kind="government")
     thesis = m.claim("A NATO liaison office in Tokyo serves the alliance.", id="thesis")
-    reason = m.claim("Japan is a natural host.", id="reason", supports=thesis)
+    reason = m.claim(
+        "Japan is a natural host.", id="reason", supports=thesis, qualifier="probably"
+    )
     m.evidence("NATO and Japan signed a partnership programme.", id="ev", supports=reason)
     rift = m.objection(
         "The office would deepen transatlantic differences over China.",
@@ -55,7 +57,12 @@ def build_sample() -> ArgumentMap:
         quote="exacerbate differences between the United States and some Europeans",
         source={"title": "Interview", "publisher": "Nikkei Asia", "date": "2023-05-03"},
     )
-    m.rebuttal("A liaison office can narrow perception gaps.", id="narrow", against=rift)
+    m.rebuttal(
+        "A liaison office can narrow perception gaps.",
+        id="narrow",
+        against=rift,
+        concedes=rift,  # the gaps exist
+    )
     m.objection("NATO should stay in the North Atlantic.", id="stay", against=thesis, by="mfa")
     link = m.relations("supports")[1]  # ev supports reason
     m.rebuttal("The programme is symbolic only.", id="symbolic", against=link)
@@ -73,9 +80,12 @@ def build_hostile() -> ArgumentMap:
     for i, (name, text) in enumerate(HOSTILE_TEXTS.items()):
         kind = "objection" if i % 2 else "rebuttal"
         if kind == "objection":
-            prev = m.objection(text, id=f"node.{name}", against=thesis, by="a:1", quote=text)
+            prev = m.objection(
+                text, id=f"node.{name}", against=thesis, by="a:1", quote=text, qualifier=text
+            )
         else:
             if prev.kind != "objection":
                 prev = m.objection(text, id=f"edge:{name}-o", against=thesis)
             m.rebuttal(text, id=f"strict-{name}", against=prev, quote=text)
+            m.relate(f"strict-{name}", prev, "concedes", note=text)
     return m

@@ -239,6 +239,38 @@ class TestToGraphviz:
         c = by_id["r-not-host>contradicts>reason"][2]
         assert c["dir"] == "both" and c["constraint"] == "false"
 
+    def test_concession_has_its_own_look_and_does_not_rank(self, sample):
+        _, edges = parse_dot(to_graphviz(sample).source)
+        tail, head, attrs = next(e for e in edges if e[2]["id"] == "r-narrow>concedes>rift")
+        es = S.EDGE_STYLES["concedes"]
+        assert (tail, head) == ("narrow", "rift")
+        assert (attrs["color"], attrs["style"], attrs["arrowhead"]) == (
+            es.color,
+            "dashed",
+            "empty",
+        )
+        others = [e for k, e in S.EDGE_STYLES.items() if k != "concedes"]
+        looks = {(e.color, e.style, e.arrowhead) for e in others}
+        assert (es.color, es.style, es.arrowhead) not in looks
+        assert attrs["constraint"] == "false" and "argmap-concedes" in attrs["class"]
+        assert tooltip_text(attrs["tooltip"]) == "narrow concedes rift"
+
+    def test_relation_note_in_its_tooltip(self):
+        m = ArgumentMap()
+        o = m.objection("O.", id="o", against=m.claim("C.", id="c"))
+        m.relate("c", o, "concedes", note="that it costs <something> & more")
+        _, edges = parse_dot(to_graphviz(m).source)
+        tip = next(a["tooltip"] for _, _, a in edges if "concedes" in a["id"])
+        assert tooltip_text(tip) == "c concedes o\n\nthat it costs <something> & more"
+
+    def test_qualifier_in_label_and_tooltip(self, sample):
+        nodes, _ = parse_dot(to_graphviz(sample).source)
+        label = nodes["reason"]["label"]
+        assert "<I>probably</I>" in label
+        assert label_text(label) == "CLAIMprobablyJapan is a natural host."  # rows, in order
+        assert "Qualifier: probably" in tooltip_text(nodes["reason"]["tooltip"])
+        assert "<I>" not in nodes["thesis"]["label"]
+
     def test_undercut_goes_into_a_junction(self, sample):
         nodes, edges = parse_dot(to_graphviz(sample).source)
         junctions = [n for n, a in nodes.items() if a.get("shape") == "point"]
@@ -478,6 +510,18 @@ class TestHostileText:
             assert "label" not in attrs and attrs["color"] in {
                 e.color for e in S.EDGE_STYLES.values()
             }
+
+    @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
+    def test_qualifier_and_relation_note_survive(self, name):
+        m = build_hostile()
+        nodes, edges = parse_dot(to_graphviz(m, wrap=None).source)
+        text = clean_text(HOSTILE_TEXTS[name])
+        stmt = next((s for s in m.statements() if s.qualifier == HOSTILE_TEXTS[name]), None)
+        if stmt is not None:
+            assert flat(text) in flat(label_text(nodes[stmt.id]["label"]))
+            assert f"Qualifier: {text}" in tooltip_text(nodes[stmt.id]["tooltip"])
+        notes = [tooltip_text(a["tooltip"]) for _, _, a in edges if "concedes" in a["id"]]
+        assert stmt is not None or any(tip.endswith("\n\n" + text) for tip in notes)
 
     @pytest.mark.parametrize("name", sorted(HOSTILE_TEXTS))
     def test_text_survives_in_label_and_tooltip(self, name):

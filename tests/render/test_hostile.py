@@ -124,7 +124,7 @@ class TestSvg:
 
 # ----------------------------------------------------------------------------- Mermaid
 _NODE = re.compile(r'^  (s\d+)(\(\[|\[/|\[\[|\[\(|\(|\[)"([^"]*)"(\]\)|\\\]|\]\]|\)\]|\)|\])$')
-_LINK = re.compile(r"^  [sj]\d+ (-->|==>|-\.->|---|<-->|<==>) [sj]\d+$")
+_LINK = re.compile(r"^  [sj]\d+ (-->|==>|-\.->|---|<-->|<==>|-\.-o) [sj]\d+$")
 _OTHER = re.compile(
     r"^(---|flowchart (BT|TB|LR|RL)|  classDef \w+ [^\n]*|  class [sj]\d+ [\w ]+"
     r'|  linkStyle [\d,]+ [^\n]*|  j\d+\(\("? "?\)\))$'
@@ -205,6 +205,7 @@ class TestHtml:
         for s in m.statements():
             assert by_id[s.id]["text"] == s.text  # exact, not cleaned
             assert by_id[s.id].get("quote") == s.quote
+            assert by_id[s.id].get("qualifier") == s.qualifier
             if s.by:
                 assert by_id[s.id]["actor"]["name"] == m.get_actor(s.by).name
         assert parsed["title"] == m.title

@@ -65,6 +65,20 @@ class TestPageData:
         }
         assert "status" not in d["out"]
 
+    def test_concession_is_neither_attacker_nor_supporter_nor_target(self, lunch):
+        lunch.relate("out", "dear", "concedes")
+        lunch.claim("Lunch out may be dear.", id="may", qualifier="may", concedes="dear")
+        d = {s["id"]: s for s in page_data(lunch)["statements"]}
+        assert d["dear"]["conceded_by"] == ["out", "may"] and d["out"]["concedes"] == ["dear"]
+        assert "out" not in d["dear"]["attackers"] + d["dear"]["supporters"]
+        assert d["out"]["targets"] == ["in"] and d["may"]["targets"] == []  # contradicts only
+        assert "out>concedes>dear" in d["dear"]["links"]
+        assert d["may"]["qualifier"] == "may" and "qualifier" not in d["out"]
+
+    def test_source_text_stays_out_of_the_page(self):
+        m = ArgumentMap(source={"title": "Article", "text": "The whole article."})
+        assert page_data(m)["source"] == {"title": "Article"}
+
     def test_fields(self, lunch):
         d = {s["id"]: s for s in page_data(lunch)["statements"]}
         assert d["out"]["actor"] == {"name": "Ann", "affiliation": "Canteen"}

@@ -160,6 +160,21 @@ class TestPage:
         p.page.hover('[id="s-rain"]')
         assert "UNANSWERED: nothing answers it" in p.panel()
 
+    def test_click_marks_concessions_apart(self, open_page, lunch):
+        lunch.relate("cheap", "cost", "concedes", note="it is not free")
+        lunch.claim("Prices may rise.", id="rise", qualifier="may", concedes="cost")
+        p = open_page(lunch)
+        p.page.click('[id="s-cost"]')
+        assert {"am-concession", "am-on"} <= p.classes("rise")
+        assert "am-attacker" in p.classes("cheap") and "am-concession" in p.classes("cheap")
+        assert not {"am-attacker", "am-supporter", "am-target"} & p.classes("rise")
+        assert "conceded by" in p.panel()
+        p.page.hover('[id="s-rise"]')
+        p.page.wait_for_function(
+            "() => document.getElementById('am-panel').innerText.includes('qualifier')"
+        )
+        assert "may" in p.panel() and "concedes" in p.panel()
+
     def test_click_highlights_attackers_and_supporters(self, open_page, lunch):
         p = open_page(lunch)
         p.page.click('[id="s-eat-out"]')
@@ -169,8 +184,11 @@ class TestPage:
         assert "am-supporter" in p.classes("better")
         for far in ("review", "cheap", "umbrella"):
             assert "am-on" not in p.classes(far)
-            opacity = p.page.eval_on_selector(f'[id="s-{far}"]', "e => getComputedStyle(e).opacity")
-            assert float(opacity) < 0.5
+            # dimming is a CSS transition: wait for its end state, never read it mid-way
+            p.page.wait_for_function(
+                "id => getComputedStyle(document.getElementById(id)).opacity < 0.5",
+                arg=f"s-{far}",
+            )
         assert p.page.eval_on_selector("body", "b => b.classList.contains('am-focus')")
         lit = p.page.eval_on_selector_all("g.edge.am-lit", "els => els.map(e => e.id).sort()")
         undercut = lunch.relations_from("better")[0].key  # drawn in two parts, via a junction

@@ -20,7 +20,7 @@ NODE = re.compile(
     r'^\s*(?P<id>[sj]\d+)(?P<open>\(\[|\[\(|\[/|\[\[|\(\(|\()"(?P<text>[^"]*)"(?P<close>\S+)$'
 )
 EDGE = re.compile(
-    r"^\s*(?P<a>[sj]\d+) (?P<arrow>-->|==>|-\.->|---|<-->)"
+    r"^\s*(?P<a>[sj]\d+) (?P<arrow>-->|==>|-\.->|---|<-->|-\.-o)"
     r"(?P<label>\|\"[^\"]*\"\|)? (?P<b>[sj]\d+)$"
 )
 TAGS = re.compile(r"</?b>|</?i>|<br/>")
@@ -124,7 +124,18 @@ class TestToMermaid:
             to_mermaid(sample, focus="rift", depth=1, direction="LR")
         )
         assert header == "flowchart LR"
-        assert len(nodes) == 3 and len(edges) == 2
+        assert len(nodes) == 3 and len(edges) == 3  # narrow rebuts and concedes rift
+
+    def test_concession_and_qualifier(self, sample):
+        _, _, nodes, edges, other = parse(to_mermaid(sample))
+        s = {st.id: f"s{i}" for i, st in enumerate(sample.statements())}
+        assert (s["narrow"], "-.-o", s["rift"]) in edges
+        assert nodes[s["reason"]][1].startswith("<b>CLAIM</b><br/><i>probably</i><br/>Japan")
+        es = S.EDGE_STYLES["concedes"]
+        assert any(
+            line.startswith("linkStyle") and f"stroke:{es.color}" in line and "dasharray" in line
+            for line in other
+        )
 
     def test_legend_and_title(self, sample):
         src = to_mermaid(sample, legend=True, title="Other")

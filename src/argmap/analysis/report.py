@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .dialectic import ObjectionStatus, objection_statuses
@@ -95,6 +95,8 @@ class AnalysisReport:
         Statements in some preferred extension but not in all: the contested ones.
     actors : tuple of ActorSummary
     statements : tuple of (id, kind, by, text)
+    qualifiers : dict
+        Statement id -> its qualifier ("probably"), for the statements that have one.
     """
 
     title: str | None
@@ -107,6 +109,7 @@ class AnalysisReport:
     credulous_only: tuple[str, ...]
     actors: tuple[ActorSummary, ...]
     statements: tuple[tuple[str, str, str | None, str], ...]
+    qualifiers: dict[str, str] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ data
     def to_dict(self) -> dict[str, Any]:
@@ -122,6 +125,7 @@ class AnalysisReport:
                     "kind": kind,
                     "by": by,
                     "text": text,
+                    "qualifier": self.qualifiers.get(sid),
                     "status": {sem: self.statuses[sem][sid] for sem in self.semantics},
                     "strength": None if self.strength is None else self.strength.scores[sid],
                 }
@@ -155,6 +159,8 @@ class AnalysisReport:
         rows = []
         for sid, kind, by, _text in self.statements:
             row: dict[str, Any] = {"id": sid, "kind": kind, "by": by}
+            if self.qualifiers:
+                row["qualifier"] = self.qualifiers.get(sid)
             for sem in self.semantics:
                 row[sem] = self.statuses[sem][sid]
             if self.strength is not None:
@@ -361,4 +367,5 @@ def analyze(
         credulous_only,
         tuple(actors),
         rows,
+        {s.id: s.qualifier for s in m.statements() if s.qualifier is not None},
     )

@@ -125,9 +125,11 @@ def run_export_af(args) -> int:
         names = "".join(f"{k}\t{name}\n" for k, name in enumerate(t.framework.names, start=1))
         write_atomic(f"{args.output}.names.tsv", names)
     af = t.framework
+    conceded = len(m.relations("concedes"))
     print(
         f"{args.output}: {af.num_arguments} arguments, {af.num_attacks} attacks "
-        f"({fmt}, support {args.support})",
+        f"({fmt}, support {args.support})"
+        + (f"; {conceded} concessions left out (a concession is no attack)" if conceded else ""),
         file=sys.stderr,
     )
     return 0

@@ -111,7 +111,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import ValidationError
 
 from ..errors import FormatError
-from ..model import ID_PATTERN, Actor, Relation, document_adapter
+from ..model import ID_PATTERN, Actor, Relation, Source, document_adapter
 from ..rules import RULES, UNDERCUTTABLE, relation_problem
 from . import Format, Loaded, _load_builtin, register_format
 from ._json import line_of, parse_json, sniff_json
@@ -138,6 +138,7 @@ _EVIDENCE_SCHEME = re.compile(
     r"\b(evidence|example|sign|witness|testimony|statistic\w*|precedent)\b", re.IGNORECASE
 )
 _SPEAKER_PREFIX = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s")
+_CONCEDING = re.compile(r"\s*conceding\s*\Z", re.IGNORECASE)  # IAT's 'Conceding' illocution
 _ID_OK = re.compile(ID_PATTERN)
 _BAD_ID_CHARS = re.compile(r"[^A-Za-z0-9_.:-]+")
 
@@ -176,10 +177,12 @@ class _Reader:
         stated_kinds: Mapping[str, str] | None = None,
         stated_contradicts: frozenset[str] = frozenset(),
         stated_conflicts: frozenset[str] = frozenset(),
+        analysed_text: str | None = None,
     ):
         self.aif = aif
         self.path = path
         self.text = text
+        self.analysed_text = analysed_text  # OVA3's 'text', xAIF's text.txt
         # formats that state kinds (SADFace written by argmap) pass them here: statement
         # kinds by node id, and the conflict nodes that are 'contradicts'
         self.stated_kinds = dict(stated_kinds or {})
@@ -280,6 +283,7 @@ class _Reader:
         try:
             doc = document_adapter.validate_python(
                 {
+                    "source": None if self.analysed_text is None else {"text": self.analysed_text},
                     "actors": list(self.actors.values()),
                     "statements": statements,
                     "relations": relations,
@@ -306,6 +310,8 @@ class _Reader:
         self.statements_from_i_nodes()
         self.speakers()
         self.s_nodes()
+        for ya, a, b in self.concessions:
+            self._relation(ya, a, b, "concedes")
         self.report_dialogue_losses()
         self.check_relations()
         statements = self.build_statements()
@@ -428,6 +434,20 @@ class _Reader:
         self.used_nodes: set[str] = set()
         type_of, ins, nodes, locutions = self.type_of, self.ins, self.nodes, self.locutions
         used = self.used_nodes
+        # a Conceding YA from a locution that also anchors other I nodes is a concession
+        # by those statements: L(a) -> YA Conceding -> I(b) is 'a concedes b'
+        conceding = {
+            ya for ya in self.by_type["YA"] if _CONCEDING.match(str(nodes[ya].get("text") or ""))
+        }
+        anchors: dict[str, list[str]] = {}  # L key -> I keys it anchors (not by conceding)
+        if conceding:
+            for key in self.i_keys:
+                for ya in ins[key]:
+                    if type_of[ya] == "YA" and ya not in conceding:
+                        for loc in ins[ya]:
+                            if type_of[loc] == "L" and key not in anchors.setdefault(loc, []):
+                                anchors[loc].append(key)
+        self.concessions: list[tuple[str, str, str]] = []  # (YA key, conceder, conceded)
         for key in self.i_keys:
             chains = [
                 (loc, ya)
@@ -436,6 +456,16 @@ class _Reader:
                 for loc in ins[ya]
                 if type_of[loc] == "L"
             ]
+            if conceding:
+                kept = []
+                for loc, ya in chains:
+                    by = [a for a in anchors.get(loc, ()) if a != key]
+                    if ya in conceding and by:
+                        self.concessions += [(ya, a, key) for a in by]
+                        used.add(ya)
+                    else:
+                        kept.append((loc, ya))
+                chains = kept
             if not chains:
                 continue
             records, best, first_words = [], None, None
@@ -716,7 +746,7 @@ class _Reader:
         node = self.nodes[s_key]
         meta: dict[str, Any] = {"aif": node}
         scheme = node.get("scheme") or node.get("text")
-        if scheme:
+        if scheme and kind != "concedes":
             meta = {"scheme": scheme, "aif": node}
         rel = {"id": rid, "from": src, "to": dst, "kind": kind, "meta": meta, "_node": s_key}
         self.relations.append(rel)
@@ -828,6 +858,7 @@ def map_from_aif(data: Any, *, path: str | None = None, text: str | None = None)
             f"AIF: expected a JSON object, found {type(data).__name__}", path=path, line=1
         )
     warnings: list[str] = []
+    analysed = None
     inner = data.get("AIF", data.get("aif"))
     if inner is not None:
         if not isinstance(inner, Mapping):
@@ -843,7 +874,7 @@ def map_from_aif(data: Any, *, path: str | None = None, text: str | None = None)
         if isinstance(body, Mapping):
             body = body.get("txt")
         if isinstance(body, str) and body.strip():
-            warnings.append(f"the analysed text ({len(body)} characters) not kept")
+            analysed = body
         extra = sorted(set(data) - {"AIF", "aif", "OVA", "ova", "text", "dialog"})
         if extra:
             warnings.append(f"top-level key(s) {', '.join(map(repr, extra))} not kept")
@@ -865,7 +896,7 @@ def map_from_aif(data: Any, *, path: str | None = None, text: str | None = None)
     if extra:
         warnings.append(f"AIF key(s) {', '.join(map(repr, extra))} not kept")
     with _bulk():
-        m, more = _Reader(aif, path=path, text=text).run()
+        m, more = _Reader(aif, path=path, text=text, analysed_text=analysed).run()
     return Loaded(m, warnings + more)
 
 
@@ -921,6 +952,8 @@ class _Writer:
         self.locutions_of: dict[str, list[dict]] = {}  # L node id written -> its locutions
         self.participants: dict[str, dict] = {}  # actor id -> participant
         self.person_of: dict[str, Any] = {}
+        self.l_of: dict[str, Any] = {}  # statement id -> its (first) L node written
+        self.conceders = {r.from_ for r in m.relations("concedes")}
 
     def fresh(self) -> Any:
         while str(self.next_int) in self.node_ids:
@@ -1009,6 +1042,15 @@ class _Writer:
         pending: list[tuple[Relation, Any, list]] = []
         for r in m.relations():
             aif = r.meta.get("aif") if isinstance(r.meta.get("aif"), Mapping) else None
+            if r.kind == "concedes":
+                # IAT: the conceder's locution concedes the conceded proposition
+                if aif is not None and aif.get("type") == "YA":
+                    ya = self.add_node(aif, shared=True)
+                else:
+                    ya = self.add_node({"nodeID": None, "text": "Conceding", "type": "YA"}, r.id)
+                self.edge(self.l_of[r.from_], ya)
+                self.edge(ya, i_node[r.to])
+                continue
             want = "RA" if r.kind == "supports" else "CA"
             if aif is not None and aif.get("type") == want:
                 nid = self.add_node(aif, shared=True)
@@ -1066,6 +1108,7 @@ class _Writer:
                 continue
             speaker = chain.get("speaker")
             l_id = self.add_node(chain["L"], shared=True)
+            self.l_of.setdefault(s.id, l_id)
             ya_id = self.add_node(chain["YA"], shared=True)
             self.edge(l_id, ya_id)
             self.edge(ya_id, i_id)
@@ -1080,7 +1123,11 @@ class _Writer:
                     seen.append(loc)
                     self.locutions.append(loc)
             spoken = spoken or (speaker is not None and speaker == s.by)
-        if (s.by is not None and not spoken) or (s.quote is not None and not chains):
+        if (
+            (s.by is not None and not spoken)
+            or (s.quote is not None and not chains)
+            or (s.id in self.conceders and s.id not in self.l_of)
+        ):
             words = s.quote if s.quote is not None else s.text
             name = self.m.get_actor(s.by).name if s.by is not None else None
             l_id = self.add_node(
@@ -1090,6 +1137,7 @@ class _Writer:
                     "type": "L",
                 }
             )
+            self.l_of.setdefault(s.id, l_id)
             ya_id = self.add_node({"nodeID": None, "text": "Asserting", "type": "YA"})
             self.edge(l_id, ya_id)
             self.edge(ya_id, i_id)
@@ -1187,6 +1235,7 @@ def aif_from_map(m: ArgumentMap, *, flavour: str = "aif") -> dict[str, Any]:
         for n in nodeset["nodes"]
         if n.get("schemeID") is not None
     ]
+    body = (m.source.text if m.source is not None else None) or ""
     inner = {
         "nodes": nodeset["nodes"],
         "edges": nodeset["edges"],
@@ -1200,8 +1249,8 @@ def aif_from_map(m: ArgumentMap, *, flavour: str = "aif") -> dict[str, Any]:
         inner.pop("cqdescriptorfulfillments")
         for key in ("schemefulfillments", "descriptorfulfillments"):
             inner[key] = inner[key] or None
-        return {"AIF": inner, "text": {"txt": ""}, "ova": [], "dialog": bool(inner["locutions"])}
-    return {"AIF": inner, "OVA": _ova_layout(inner), "text": ""}
+        return {"AIF": inner, "text": {"txt": body}, "ova": [], "dialog": bool(inner["locutions"])}
+    return {"AIF": inner, "OVA": _ova_layout(inner), "text": body}
 
 
 def _ova_layout(inner: Mapping[str, Any]) -> dict[str, Any]:
@@ -1260,9 +1309,12 @@ def _warn_losses(m: ArgumentMap, data: dict[str, Any], flavour: str) -> None:
     if m.title is not None:
         lost.append("the map's title")
     if m.source is not None:
-        lost.append("the map's source")
+        if flavour == "aif" or m.source.text is None:
+            lost.append("the map's source")
+        elif m.source != Source(text=m.source.text):
+            lost.append("the map's source, except its text")
     statements = m.statements()
-    for field in ("source", "note", "weight"):
+    for field in ("source", "note", "qualifier", "weight"):
         n = sum(1 for s in statements if getattr(s, field) is not None)
         if n:
             lost.append(f"'{field}' of {n} statements")
@@ -1294,6 +1346,11 @@ def _warn_losses(m: ArgumentMap, data: dict[str, Any], flavour: str) -> None:
     n = sum(1 for r in m.relations() if r.id is not None and r.id not in back._relations)
     if n:
         lost.append(f"the ids of {n} relations")
+    new_id = {a.id: b.id for a, b in zip(old, new, strict=True)}
+    kept = {(r.from_, r.to) for r in back.relations("concedes")}
+    n = sum(1 for r in m.relations("concedes") if (new_id[r.from_], new_id[r.to]) not in kept)
+    if n:  # pragma: no cover - every concession is written as a Conceding YA
+        lost.append(f"{n} concessions")
     if lost:
         label = {"aif": "AIF", "ova3": "OVA3", "xaif": "xAIF"}[flavour]
         warnings.warn(f"{label} cannot hold " + "; ".join(lost), LossWarning, stacklevel=3)

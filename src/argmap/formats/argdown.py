@@ -57,10 +57,11 @@ for arguments), grouped under its headings, with its outgoing relations beneath 
 structure (see :func:`reconstructions`) gets it back as ``(1) ... ---- (n)``; longer
 ones are written as their ``+>`` relations. What Argdown has no syntax for goes into the
 statement's ``{argmap: {...}}`` data (``by``, ``quote``, ``source``, ``note``,
-``weight``, ``meta``, a ``kind`` the roles would not give back, texts with line
-breaks, relation ids, notes and metadata) and the front matter's ``argmap`` key
-(actors, the map's source), so a map survives native -> Argdown -> native whole.
-Text is escaped with backslashes so that Argdown reads it literally.
+``qualifier``, ``weight``, ``meta``, a ``kind`` the roles would not give back, texts
+with line breaks, relation ids, notes and metadata, ``concedes`` relations) and the
+front matter's ``argmap`` key (actors, the map's source), so a map survives
+native -> Argdown -> native whole. Text is escaped with backslashes so that Argdown
+reads it literally.
 """
 
 from __future__ import annotations
@@ -658,7 +659,11 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             "text": text,
             "tags": tags,
             "meta": meta,
-            **{k: mine[k] for k in ("by", "quote", "source", "note", "weight") if k in mine},
+            **{
+                k: mine[k]
+                for k in ("by", "quote", "source", "note", "qualifier", "weight")
+                if k in mine
+            },
         }
         try:
             stmt = statement_adapter.validate_python(fields)
@@ -720,9 +725,10 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         else:
             undercuts.append((src, dst, r.line))
 
-    # contradictions with arguments, for which Argdown has no syntax, ride in the data only
+    # contradictions with arguments, and concessions, for which Argdown has no syntax, ride
+    # in the data only
     for src, kind, dst in list(rel_extras):
-        if kind == "contradicts" and dst in m and (src, kind, dst) not in seen:
+        if kind in ("contradicts", "concedes") and dst in m and (src, kind, dst) not in seen:
             add(src, dst, kind, extras[src]["el"].line)
 
     # undercuts target a relation leaving their target; undercuts of undercuts need theirs first
@@ -986,7 +992,12 @@ def reconstructions(m: ArgumentMap) -> dict[str, tuple[list[Relation], Relation]
 
 
 def _in_syntax(m: ArgumentMap, r: Relation) -> bool:
-    """Whether Argdown has syntax for a relation (``><`` links statements, not arguments)."""
+    """Whether Argdown has syntax for a relation (``><`` links statements, not arguments).
+
+    A concession has none: it is neither an attack nor a support.
+    """
+    if r.kind == "concedes":
+        return False
     if _operator(r) != "><":
         return True
     return all(m.get(end).meta.get("argdown") != "argument" for end in (r.from_, r.to))
@@ -1008,7 +1019,7 @@ def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Rel
         mine["text"] = s.text
     if s.id in explicit:
         mine["kind"] = s.kind
-    for k in ("by", "quote", "note", "weight"):
+    for k in ("by", "quote", "note", "qualifier", "weight"):
         v = getattr(s, k)
         if v is not None:
             mine[k] = v

@@ -34,8 +34,9 @@ that supports and attacks nothing); every other statement is placed once, under 
 parent its ``kialo`` number names (else its first target); its other targets become
 ``-> See`` links. Children keep the order of their Kialo numbers, so an imported
 discussion is written back line for line. Kialo cannot hold actors, quotes, sources,
-tags, notes, weights, evidence (written as a plain claim), ``contradicts`` or
-``undercuts``; each such loss is announced as an :class:`argmap.LossWarning`.
+tags, notes, qualifiers, weights, evidence (written as a plain claim),
+``contradicts``, ``undercuts`` or ``concedes``; each such loss is announced as an
+:class:`argmap.LossWarning`.
 """
 
 from __future__ import annotations
@@ -445,7 +446,7 @@ def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
         lost.append("the map's source")
     if m.title and _one_line(m.title) != m.title:
         lost.append("the line breaks or outer blanks of the title")
-    for field in ("by", "quote", "source", "note", "weight"):
+    for field in ("by", "quote", "source", "note", "qualifier", "weight"):
         n = sum(1 for s in statements if getattr(s, field) is not None)
         if n:
             lost.append(f"'{field}' of {n} statements")
@@ -464,7 +465,7 @@ def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
     n = sum(1 for s in statements if any(map(_CLAIM.fullmatch, s.text.split("\n")[1:])))
     if n:
         lost.append(f"{n} texts with a line that looks like a numbered Kialo claim")
-    for kind in ("contradicts", "undercuts"):
+    for kind in ("contradicts", "undercuts", "concedes"):
         n = sum(1 for r in m.relations(kind) if not _is_tree(r))
         if n:
             lost.append(f"{n} '{kind}' relations")

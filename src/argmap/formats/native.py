@@ -4,7 +4,8 @@ A file holds ``argmap`` (the format version), ``title``, ``source``, ``actors``,
 ``statements`` and ``relations`` (``{from, to, kind}``, optional ``id``).
 Hand-written files may also give relations inline on a statement:
 ``against: [id, ...]`` (``objects`` for an objection, ``rebuts`` for a
-rebuttal, ``undercuts`` when the id is a relation's) and ``supports: [id, ...]``.
+rebuttal, ``undercuts`` when the id is a relation's), ``supports: [id, ...]``
+and ``concedes: [id, ...]``.
 Dumps always use the ``relations`` list.
 
 YAML is read with PyYAML's safe loader (no object construction). Errors carry
@@ -44,7 +45,7 @@ __all__ = [
     "json_schema",
 ]
 
-_INLINE = ("against", "supports")
+_INLINE = ("against", "supports", "concedes")
 _OMIT_WHEN_EMPTY = ("tags", "meta")
 
 
@@ -161,7 +162,7 @@ def _describe_error(err: Mapping[str, Any], data: Any, path: tuple) -> str:
 
 
 def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
-    """Turn inline ``against``/``supports`` lists into relations."""
+    """Turn inline ``against``/``supports``/``concedes`` lists into relations."""
     statements = data.get("statements")
     if not isinstance(statements, list):
         return data
@@ -189,8 +190,8 @@ def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
                     statement=s.get("id"),
                 )
             for t in targets:
-                if field == "supports":
-                    kind = "supports"
+                if field in ("supports", "concedes"):
+                    kind = field
                 elif t in relation_ids and t not in kinds:
                     kind = "undercuts"
                 elif s.get("kind") == "objection":
@@ -405,8 +406,8 @@ def dumps_json(m: ArgumentMap) -> str:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the native format, generated from the models.
 
-    Statements also accept the inline ``against`` and ``supports`` lists that
-    hand-written files may use.
+    Statements also accept the inline ``against``, ``supports`` and ``concedes``
+    lists that hand-written files may use.
 
     Examples
     --------
@@ -426,6 +427,11 @@ def json_schema() -> dict[str, Any]:
             "anyOf": [{"type": "string"}, ids],
             "description": "Inline: ids this one attacks (objects, rebuts, or undercuts "
             "a relation id).",
+        }
+        props["concedes"] = {
+            "anyOf": [{"type": "string"}, ids],
+            "description": "Inline: ids of statements this one grants, in part "
+            "(neither an attack nor a support).",
         }
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema

@@ -64,7 +64,18 @@ __all__ = [
     "read_node_link",
 ]
 
-_STATEMENT_FIELDS = ("kind", "text", "by", "quote", "source", "tags", "note", "weight", "meta")
+_STATEMENT_FIELDS = (
+    "kind",
+    "text",
+    "by",
+    "quote",
+    "source",
+    "tags",
+    "note",
+    "qualifier",
+    "weight",
+    "meta",
+)
 _RELATION_FIELDS = ("kind", "id", "note", "meta", "undercuts")
 _SOURCE_FIELDS = tuple(Source.model_fields)
 _TAG_SEPARATOR = ", "
@@ -88,8 +99,8 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
     G : networkx.DiGraph or networkx.MultiDiGraph
         Nodes are statement ids (strings, or integers made strings) with ``kind`` and
         ``text`` attributes and optionally ``by``, ``quote``, ``source`` (a dict),
-        ``tags``, ``note``, ``weight``, ``meta``. Edges have ``kind`` and optionally
-        ``id``, ``note``, ``meta``; an ``undercuts`` edge names the relation it
+        ``tags``, ``note``, ``qualifier``, ``weight``, ``meta``. Edges have ``kind``
+        and optionally ``id``, ``note``, ``meta``; an ``undercuts`` edge names the relation it
         undercuts in its ``undercuts`` attribute. Graph attributes ``title``,
         ``source`` and ``actors`` (a list of dicts) are read when present (others
         are ignored; the file readers warn about them); without ``actors``, every

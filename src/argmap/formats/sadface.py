@@ -20,11 +20,15 @@ title in the map's title.
 
 SADFace namespaces its metadata, so argmap writes what SADFace has no field for in
 an ``argmap`` namespace: the statement's kind, ``by``, ``quote``, ``source``,
-``tags``, ``note``, ``weight`` and ``meta``; the relation's kind, id, note and meta;
-the map's actors and source. Files written by argmap therefore read back whole
-(kinds stated there are kept, not inferred).
+``tags``, ``note``, ``qualifier``, ``weight`` and ``meta``; the relation's kind, id,
+note and meta; the map's actors and source; its ``concedes`` relations (SADFace
+has no node for a concession, which neither supports nor conflicts: they are a
+list ``concessions`` of ``{from, to, id, note, meta}``, and other SADFace tools do
+not see them). The map's ``source.text`` is a ``text`` resource. Files written by
+argmap therefore read back whole (kinds stated there are kept, not inferred).
 
-Not kept (reported as warnings): the document's ``resources`` (source texts), the
+Reading, a document's single ``text`` resource becomes the map's ``source.text``.
+Not kept (reported as warnings): other ``resources`` (source texts), the
 ``core`` metadata other than ``title`` (analyst, dates, description, notes),
 other metadata namespaces of the document and of argument nodes. Edge ids are not
 kept either, without a warning: an edge is known by its ends, and the writer makes
@@ -123,9 +127,16 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
     if other_ns:
         warnings.append(f"document metadata namespace(s) not kept: {', '.join(other_ns)}")
     resources = data.get("resources") or []
-    if resources:
-        count = len(resources) if isinstance(resources, list) else "the"
-        warnings.append(f"{count} resource(s) (source texts) not kept")
+    # one text resource is the mapped text: the map's source.text
+    texts = [
+        r
+        for r in (resources if isinstance(resources, list) else [])
+        if isinstance(r, Mapping) and r.get("type") == "text" and isinstance(r.get("content"), str)
+    ]
+    source_text = texts[0]["content"] if len(texts) == 1 else None
+    rest = len(resources) - (source_text is not None) if isinstance(resources, list) else "the"
+    if rest:
+        warnings.append(f"{rest} resource(s) (source texts) not kept")
     ours = metadata.get(_NS) if isinstance(metadata.get(_NS), Mapping) else {}
 
     nodes, by_id, stated_kinds = [], {}, {}
@@ -225,7 +236,7 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
             sad["metadata"] = meta
         if sad:
             s["meta"]["sadface"] = sad
-        for field in ("by", "quote", "source", "tags", "note", "weight"):
+        for field in ("by", "quote", "source", "tags", "note", "qualifier", "weight"):
             if mine.get(field) is not None:
                 s[field] = mine[field]
         if isinstance(mine.get("meta"), Mapping):
@@ -261,11 +272,18 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
                 r["id"] = old
             else:
                 del r["id"]
+    # concessions are no SADFace node (they neither support nor conflict): argmap's own list
+    concessions = ours.get("concessions") or []
+    if not isinstance(concessions, list) or not all(isinstance(c, Mapping) for c in concessions):
+        raise fail("metadata.argmap.concessions must be a list of objects")
+    relations += [{**c, "kind": "concedes"} for c in concessions]
     title = core.get("title") if isinstance(core.get("title"), str) else None
     try:
         source = None if ours.get("source") is None else Source.model_validate(ours["source"])
     except ValidationError as exc:
         raise fail(f"metadata.argmap.source: {exc.errors()[0]['msg']}") from None
+    if source_text is not None and (source is None or source.text is None):
+        source = (source or Source()).model_copy(update={"text": source_text})
     try:
         doc = document_adapter.validate_python(
             {
@@ -322,8 +340,30 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
     ns: dict[str, Any] = {}
     if m.actors():
         ns["actors"] = [a.model_dump(mode="json", exclude_none=True) for a in m.actors()]
+    resources: list[dict[str, Any]] = []
     if m.source is not None:
-        ns["source"] = m.source.model_dump(mode="json", exclude_none=True)
+        ns["source"] = m.source.model_dump(mode="json", exclude_none=True, exclude={"text"})
+        if m.source.text is not None:
+            # the id the atoms' sources name, when they name one (as in the file read)
+            named = {
+                src.get("resource_id")
+                for s in m.statements()
+                if isinstance(s.meta.get("sadface"), Mapping)
+                and isinstance(s.meta["sadface"].get("sources"), list)
+                for src in s.meta["sadface"]["sources"]
+                if isinstance(src, Mapping) and isinstance(src.get("resource_id"), str)
+            }
+            rid = named.pop() if len(named) == 1 else "source-text"
+            resources.append({"id": rid, "type": "text", "content": m.source.text, "metadata": {}})
+    concessions = [
+        r.model_dump(mode="json", by_alias=True, exclude={"kind"}, exclude_none=True)
+        for r in m.relations("concedes")
+    ]
+    for c in concessions:
+        if not c.get("meta"):
+            c.pop("meta", None)
+    if concessions:
+        ns["concessions"] = concessions
     metadata: dict[str, Any] = {"core": core}
     if ns:
         metadata[_NS] = ns
@@ -333,7 +373,7 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
     for s in m.statements():
         sad = s.meta.get("sadface") if isinstance(s.meta.get("sadface"), Mapping) else {}
         mine: dict[str, Any] = {"kind": s.kind}
-        for field in ("by", "quote", "note", "weight"):
+        for field in ("by", "quote", "note", "qualifier", "weight"):
             if getattr(s, field) is not None:
                 mine[field] = getattr(s, field)
         if s.tags:
@@ -357,13 +397,14 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
             }
         )
     node_of: dict[str, str] = {}
-    for r in m.relations():
+    drawn = [r for r in m.relations() if r.kind != "concedes"]
+    for r in drawn:
         nid = r.id or r.key
         while nid in used:
             nid += "'"
         used.add(nid)
         node_of[r.key] = nid
-    for r in m.relations():
+    for r in drawn:
         nid = node_of[r.key]
         mine = {"kind": r.kind, "id": r.id}  # a null id says: no id, not the node's
         if r.note is not None:
@@ -381,7 +422,7 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
         target = node_of[r.to] if r.kind == "undercuts" else r.to
         for a, b in ((r.from_, nid), (nid, target)):
             edges.append({"id": f"{a}->{b}", "source_id": a, "target_id": b})
-    return {"metadata": metadata, "resources": [], "nodes": nodes, "edges": edges}
+    return {"metadata": metadata, "resources": resources, "nodes": nodes, "edges": edges}
 
 
 def dumps_sadface(m: ArgumentMap) -> str:

@@ -315,6 +315,12 @@ class _Builder:
                 f'<TR><TD ALIGN="LEFT" BGCOLOR="{u["color"]}"><FONT COLOR="{u["badge_ink"]}" '
                 f'POINT-SIZE="10"><B> {u["badge"]} </B></FONT></TD></TR>'
             )
+        if s.qualifier:
+            q = _html_lines(s.qualifier, wrap)
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" '
+                f'COLOR="{S.QUALIFIER_INK}"><I>{q}</I></FONT></TD></TR>'
+            )
         text = _html_lines(s.text, int(wrap * 0.85) if thesis and wrap else wrap)
         if thesis:
             text = f"<B>{text}</B>"
@@ -346,6 +352,8 @@ class _Builder:
     def tooltip(self, s) -> str:
         m = self.m
         parts = [f"{s.kind.upper()} {s.id}", s.text]
+        if s.qualifier:
+            parts.append(f"Qualifier: {s.qualifier}")
         if s.quote:
             parts.append(f"\u201c{s.quote}\u201d")
         if s.by:
@@ -395,13 +403,17 @@ class _Builder:
             "style": es.style,
             "penwidth": str(es.penwidth),
             "arrowhead": es.arrowhead if part != "tail" else "none",
-            "tooltip": esc_string(f"{r.from_} {r.kind} {r.to}"),
+            "tooltip": esc_string(
+                f"{r.from_} {r.kind} {r.to}" + (f"\n\n{r.note}" if r.note else "")
+            ),
             "class": esc_string(f"argmap-relation argmap-{r.kind}"),
             "id": esc_string(f"r-{r.key}" + ("" if part == "whole" else f"-{part}")),
         }
         if es.dir == "both":  # a symmetric relation: no rank order between its ends
             attrs["dir"] = "both"
             attrs["arrowtail"] = es.arrowhead
+            attrs["constraint"] = "false"
+        if not es.constraint:
             attrs["constraint"] = "false"
         if self.o["edge_labels"] and part != "tail":
             attrs["xlabel"] = r.kind
@@ -701,7 +713,7 @@ def _stagger(drawn: Mapping[str, Relation], levels: int | None) -> dict[str, int
         return {}
     incoming: dict[str, list[Relation]] = {}
     for r in drawn.values():
-        if r.kind not in ("contradicts", "undercuts"):
+        if r.kind not in ("contradicts", "undercuts", "concedes"):
             incoming.setdefault(r.to, []).append(r)
     undercutters = {r.from_ for r in drawn.values() if r.kind == "undercuts"}
     undercut = {r.to for r in drawn.values() if r.kind == "undercuts"}
@@ -769,6 +781,7 @@ _EDGE_GLYPHS = {
     "rebuts": "\u2505\u2505\u2505\u2503",
     "undercuts": "\u2508\u2508\u2508\u25cf",
     "contradicts": "\u25c0\u2501\u2501\u25b6",
+    "concedes": "\u2505\u2505\u2505\u25b7",
 }
 _EDGE_WORDS = {
     "supports": "supports",
@@ -776,6 +789,7 @@ _EDGE_WORDS = {
     "rebuts": "rebuts",
     "undercuts": "undercuts a link (into its dot)",
     "contradicts": "contradicts",
+    "concedes": "concedes (grants in part)",
 }
 
 

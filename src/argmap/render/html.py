@@ -5,10 +5,11 @@ the SVG of :func:`argmap.render.render_svg` inlined, the style and the script
 are inline, and the page loads no font, script or image from anywhere (its
 Content-Security-Policy forbids every network request, and allows only the
 page's own script, by its hash). Hovering a statement shows its full text,
-quote, actor, source and status in a side panel; clicking it highlights what
-attacks it (red), what supports it (green) and what it targets (blue), and
-dims the rest; clicking the background or pressing Esc clears. Statements can
-also be reached with the Tab key and selected with Enter.
+quote, qualifier, actor, source and status in a side panel; clicking it highlights
+what attacks it (red), what supports it (green), what it targets (blue) and
+what it concedes or is conceded by (grey: a concession is neither an attack nor
+a support), and dims the rest; clicking the background or pressing Esc clears.
+Statements can also be reached with the Tab key and selected with Enter.
 
 The statements' data travels as JSON in a ``<script type="application/json">``
 block, with ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\\u003e`` and
@@ -68,7 +69,8 @@ def json_for_script(data: Any) -> str:
 def _source_dict(src) -> dict[str, str] | None:
     if src is None:
         return None
-    return src.model_dump(exclude_none=True) or None
+    # the full text of the source stays out of the page: the panel shows where it is from
+    return src.model_dump(exclude_none=True, exclude={"text"}) or None
 
 
 def page_data(m: ArgumentMap) -> dict[str, Any]:
@@ -79,11 +81,12 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
     dict
         ``title``, ``source`` and ``statements``: a list with, per statement,
         ``id``, ``kind``, ``text``, ``thesis``, the optional ``quote``,
-        ``actor`` (name, affiliation, role), ``source``, ``note``, ``tags``,
-        ``status`` (objections: answered, reason, answered_by), and the ids
-        of its ``attackers`` (including statements that undercut its own
-        attacks and supports), ``supporters`` and ``targets``, and the keys of
-        the relations to light up with it (``links``).
+        ``qualifier``, ``actor`` (name, affiliation, role), ``source``, ``note``,
+        ``tags``, ``status`` (objections: answered, reason, answered_by), and the
+        ids of its ``attackers`` (including statements that undercut its own
+        attacks and supports), ``supporters`` and ``targets`` (what it attacks or
+        supports), of what it ``concedes`` and is ``conceded_by``, and the keys
+        of the relations to light up with it (``links``).
 
     Examples
     --------
@@ -116,10 +119,14 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
         other = [r.from_ if r.to == s.id else r.to for r in incoming]
         attackers = [o for r, o in zip(incoming, other, strict=True) if r.is_attack]
         supporters = [o for r, o in zip(incoming, other, strict=True) if r.kind == "supports"]
+        conceded_by = [r.from_ for r in incoming if r.kind == "concedes"]
+        concedes = [r.to for r in outgoing if r.kind == "concedes"]
         targets: list[str] = []
         links = [r.key for r in incoming]
         for r in outgoing:
             links.append(r.key)
+            if r.kind == "concedes":
+                continue  # neither attacked nor supported: see "concedes"
             if r.kind == "undercuts":
                 # the undercut relation's ends are what this statement argues about
                 target = m.relation(r.to)
@@ -140,6 +147,8 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
         }
         if s.quote:
             item["quote"] = s.quote
+        if s.qualifier:
+            item["qualifier"] = s.qualifier
         if s.by:
             try:
                 a = m.get_actor(s.by)
@@ -166,6 +175,8 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
         item["attackers"] = list(dict.fromkeys(attackers))
         item["supporters"] = list(dict.fromkeys(supporters))
         item["targets"] = list(dict.fromkeys(t for t in targets if t != s.id))
+        item["concedes"] = list(dict.fromkeys(concedes))
+        item["conceded_by"] = list(dict.fromkeys(conceded_by))
         item["links"] = list(dict.fromkeys(links))
         out.append(item)
     return {"title": m.title, "source": _source_dict(m.source), "statements": out}
@@ -202,6 +213,7 @@ def _legend_html(unanswered: bool) -> str:
         "rebuts": "rebuts",
         "undercuts": "undercuts a link",
         "contradicts": "contradicts",
+        "concedes": "concedes (grants in part)",
     }
     dash = {"dashed": "dashed", "dotted": "dotted"}
     for kind, es in S.EDGE_STYLES.items():
@@ -216,13 +228,15 @@ def _legend_html(unanswered: bool) -> str:
         ("am-k-attacker", "attacks it"),
         ("am-k-supporter", "supports it"),
         ("am-k-target", "what it attacks or supports"),
+        ("am-k-concession", "concedes it, or is conceded by it"),
     ):
         rows.append(f'<li><span class="am-swatch {cls}"></span>{esc(label)}</li>')
     return '<ul class="am-legend">' + "".join(rows) + "</ul>"
 
 
 _CSS = """
-:root { --am-sel: #f59e0b; --am-att: #dc2626; --am-sup: #16a34a; --am-tgt: #2563eb; }
+:root { --am-sel: #f59e0b; --am-att: #dc2626; --am-sup: #16a34a; --am-tgt: #2563eb;
+  --am-con: #6b7280; }
 * { box-sizing: border-box; }
 html, body { margin: 0; height: 100%; }
 body { font: 14px/1.45 Helvetica, Arial, sans-serif; color: #111827; background: #f9fafb;
@@ -268,6 +282,7 @@ aside h3 { font-size: 13px; margin: 16px 0 6px; }
 .am-k-attacker { border: 3px solid var(--am-att); box-shadow: 0 0 6px var(--am-att); }
 .am-k-supporter { border: 3px solid var(--am-sup); box-shadow: 0 0 6px var(--am-sup); }
 .am-k-target { border: 3px solid var(--am-tgt); box-shadow: 0 0 6px var(--am-tgt); }
+.am-k-concession { border: 3px dashed var(--am-con); box-shadow: 0 0 6px var(--am-con); }
 g.am-node { cursor: pointer; }
 g.am-node:focus { outline: none; }
 g.am-node:focus-visible, g.am-node.am-hover { filter: drop-shadow(0 0 3px #6b7280); }
@@ -279,11 +294,13 @@ g.am-selected { filter: drop-shadow(0 0 10px var(--am-sel)) drop-shadow(0 0 4px 
 g.am-attacker { filter: drop-shadow(0 0 10px var(--am-att)) drop-shadow(0 0 4px var(--am-att)); }
 g.am-supporter { filter: drop-shadow(0 0 10px var(--am-sup)) drop-shadow(0 0 4px var(--am-sup)); }
 g.am-target { filter: drop-shadow(0 0 10px var(--am-tgt)) drop-shadow(0 0 4px var(--am-tgt)); }
+g.am-concession { filter: drop-shadow(0 0 8px var(--am-con)); }
 g.am-node.am-on a > :first-child { stroke-width: 5px; }
 g.am-selected a > :first-child { stroke: var(--am-sel); stroke-width: 6px; }
 g.am-attacker a > :first-child { stroke: var(--am-att); }
 g.am-supporter a > :first-child { stroke: var(--am-sup); }
 g.am-target a > :first-child { stroke: var(--am-tgt); }
+g.am-concession a > :first-child { stroke: var(--am-con); stroke-dasharray: 6 3; }
 @media print { aside, .am-help, .am-zoom { display: none; } }
 """
 
@@ -422,6 +439,7 @@ _JS = r"""
     panel.appendChild(el("p", "am-text", s.text));
     if (s.quote) panel.appendChild(el("blockquote", "am-quote", "\u201c" + s.quote + "\u201d"));
     var dl = el("dl");
+    if (s.qualifier) row(dl, "qualifier", s.qualifier);
     if (s.actor) {
       var who = [s.actor.name, s.actor.affiliation].filter(Boolean).join(", ");
       if (s.actor.role) who += " (" + s.actor.role + ")";
@@ -433,6 +451,8 @@ _JS = r"""
     if (s.attackers.length) row(dl, "attacked by", refList(s.attackers));
     if (s.supporters.length) row(dl, "supported by", refList(s.supporters));
     if (s.targets.length) row(dl, "targets", refList(s.targets));
+    if (s.concedes.length) row(dl, "concedes", refList(s.concedes));
+    if (s.conceded_by.length) row(dl, "conceded by", refList(s.conceded_by));
     panel.appendChild(dl);
   }
 
@@ -453,7 +473,8 @@ _JS = r"""
   function clear() {
     selected = null;
     document.body.classList.remove("am-focus");
-    ["am-selected", "am-attacker", "am-supporter", "am-target", "am-on", "am-lit"]
+    ["am-selected", "am-attacker", "am-supporter", "am-target", "am-concession", "am-on",
+      "am-lit"]
       .forEach(function (cls) {
         document.querySelectorAll("." + cls).forEach(function (e) { e.classList.remove(cls); });
       });
@@ -466,6 +487,7 @@ _JS = r"""
     var s = byId.get(id);
     selected = id;
     document.body.classList.add("am-focus");
+    mark(s.concedes.concat(s.conceded_by), "am-concession");
     mark(s.targets, "am-target");
     mark(s.supporters, "am-supporter");
     mark(s.attackers, "am-attacker");
@@ -605,7 +627,8 @@ def to_html(
         + f'<div class="am-sub">{esc(sub_line)}</div>\n'
         '<div class="am-help">Hover a statement for its full text, quote, author and source. '
         "Click it to highlight what attacks it (red) and supports it (green) and what it "
-        "targets (blue); click the background or press Esc to clear.</div></header>\n"
+        "targets (blue), and concessions (grey); click the background or press Esc to clear."
+        "</div></header>\n"
         f'<main><div id="am-canvas">{svg}</div>\n'
         '<aside><div id="am-panel" aria-live="polite"></div>\n'
         f"<h3>Legend</h3>{_legend_html(options.get('highlight') == 'unanswered')}</aside></main>\n"

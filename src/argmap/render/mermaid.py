@@ -131,6 +131,8 @@ def to_mermaid(
         parts = [f"<b>{mermaid_text(head)}</b>"]
         if s.id in b.unanswered:
             parts.append("<b>UNANSWERED</b>")
+        if s.qualifier:
+            parts.append("<i>" + mermaid_text(s.qualifier, wrap or None) + "</i>")
         parts.append(mermaid_text(s.text, wrap or None))
         if show_quotes and s.quote:
             parts.append("<i>" + mermaid_text(f"\u201c{s.quote}\u201d", wrap or None) + "</i>")

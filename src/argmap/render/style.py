@@ -22,7 +22,10 @@ rebuts          green dashed arrow ending in a bar
 undercuts       red dotted arrow into a junction point on the relation it
                 undercuts
 contradicts     purple bold line with arrowheads at both ends
+concedes        grey dashed arrow with an open head (neither attack nor support)
 ==============  ===============================================================
+
+A statement's ``qualifier`` ("probably") is drawn in italics above its text.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ __all__ = [
     "KIND_STYLES",
     "THESIS_STYLE",
     "EDGE_STYLES",
+    "QUALIFIER_INK",
     "UNANSWERED",
     "ACTOR_PALETTE",
     "STATUS_COLORS",
@@ -96,6 +100,9 @@ class EdgeStyle:
         ``forward`` or ``both``.
     mermaid_arrow : str
         Mermaid link syntax.
+    constraint : bool
+        Whether the edge ranks its ends (Graphviz ``constraint``); a link that
+        neither supports nor attacks should not pull the layout.
     """
 
     color: str
@@ -104,6 +111,7 @@ class EdgeStyle:
     penwidth: float
     dir: str = "forward"
     mermaid_arrow: str = "-->"
+    constraint: bool = True
 
 
 KIND_STYLES: dict[str, NodeStyle] = {
@@ -157,8 +165,14 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
     "rebuts": EdgeStyle("#057a55", "dashed", "tee", 2.0, mermaid_arrow="-.->"),
     "undercuts": EdgeStyle("#c81e1e", "dotted", "normal", 2.2, mermaid_arrow="-.->"),
     "contradicts": EdgeStyle("#6b21a8", "bold", "normal", 2.0, dir="both", mermaid_arrow="<-->"),
+    "concedes": EdgeStyle(
+        "#6b7280", "dashed", "empty", 1.4, mermaid_arrow="-.-o", constraint=False
+    ),
 }
 """Edge style per relation kind."""
+
+QUALIFIER_INK = "#4b5563"
+"""Colour of a statement's qualifier line."""
 
 UNANSWERED = {"color": "#dc2626", "penwidth": 5.0, "badge": "UNANSWERED", "badge_ink": "#ffffff"}
 """How ``highlight="unanswered"`` marks an unanswered objection."""
