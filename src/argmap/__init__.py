@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         find_unanswered_objections,
         grounded_labels,
         objection_statuses,
+        threat_paths,
     )
     from .formats import Format, Loaded, list_formats
     from .io import LossWarning, dump, dumps, load, loads, read
@@ -102,6 +103,7 @@ __all__ = [
     "find_unanswered_objections",
     "grounded_labels",
     "objection_statuses",
+    "threat_paths",
     # analysis, loaded on first use (see _LAZY below)
     "AnalysisReport",
     "Explanation",
@@ -166,6 +168,7 @@ _LAZY = {
     "find_unanswered_objections": "analysis.dialectic",
     "grounded_labels": "analysis.dialectic",
     "objection_statuses": "analysis.dialectic",
+    "threat_paths": "analysis.dialectic",
     "Format": "formats",
     "Loaded": "formats",
     "list_formats": "formats",

@@ -596,11 +596,14 @@ class ArgumentMap:
         tagged = [s for s in self.statements("claim") if "thesis" in s.tags]
         return tagged or [s for s in self.roots() if s.kind == "claim"]
 
-    def unanswered_objections(self) -> list[Objection]:
-        """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`)."""
+    def unanswered_objections(self, thesis=None) -> list[Objection]:
+        """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`).
+
+        ``thesis`` (an id or several) keeps only the objections that bear on it.
+        """
         from .analysis.dialectic import find_unanswered_objections
 
-        return find_unanswered_objections(self)
+        return find_unanswered_objections(self, thesis)
 
     def status(self, semantics: str = "grounded", *, support: str = "ignored") -> dict[str, str]:
         """Statement id -> ``"in"``, ``"out"`` or ``"undec"``.
