@@ -104,6 +104,9 @@ class ArgumentMap:
         self._graph = nx.MultiDiGraph()
         self._relations: dict[str, Relation] = {}
         self._index: tuple[dict, dict] | None = None  # see _incidence
+        self.check_config: dict[str, Any] | None = None
+        """Settings for ``argmap check`` carried by the map (the native format's
+        ``check:`` key; see :mod:`argmap.check.config`)."""
 
     # ------------------------------------------------------------------ builder
     def actor(
@@ -695,6 +698,7 @@ class ArgumentMap:
     def copy(self) -> ArgumentMap:
         """An independent copy (statements and relations are immutable, so shared)."""
         new = ArgumentMap(self.title, source=self.source)
+        new.check_config = self.check_config
         new._actors = dict(self._actors)
         new._graph = self._graph.copy()
         new._relations = dict(self._relations)
@@ -709,6 +713,7 @@ class ArgumentMap:
             and self._actors == other._actors
             and {s.id: s for s in self.statements()} == {s.id: s for s in other.statements()}
             and self._relations == other._relations
+            and self.check_config == other.check_config
         )
 
     __hash__ = None  # mutable
@@ -793,6 +798,7 @@ class ArgumentMap:
             actors=tuple(self._actors.values()),
             statements=tuple(self.statements()),
             relations=tuple(self._relations.values()),
+            check=self.check_config,
         )
 
     @classmethod
@@ -805,6 +811,7 @@ class ArgumentMap:
             Listing every problem (duplicate ids, dangling ids, broken rules).
         """
         m = cls(doc.title, source=doc.source)
+        m.check_config = doc.check
         problems = []
         for a in doc.actors:
             if a.id in m._actors:

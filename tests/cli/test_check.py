@@ -16,7 +16,7 @@ ANSWERED = """\
 argmap: 1
 actors: [{id: ann, name: Ann, affiliation: Uni}]
 statements:
-  - {id: t, kind: claim, text: T.}
+  - {id: t, kind: claim, text: T., by: ann}
   - {id: o, kind: objection, text: O., by: ann, against: t}
   - {id: r, kind: rebuttal, text: R., against: o}
 """
@@ -35,14 +35,18 @@ def write(tmp_path):
 class TestCheck:
     def test_none_unanswered_exits_0(self, write, capsys):
         assert main(["check", write(ANSWERED)]) == 0
-        assert "all 1 objections are answered" in capsys.readouterr().out
+        out = capsys.readouterr().out
+        assert "the objection is answered; 0 findings" in out
+        assert "all 1 objections" not in out
 
     def test_unanswered_exits_1_with_author_and_target(self, write, capsys):
         path = write(ANSWERED.replace("  - {id: r, kind: rebuttal, text: R., against: o}\n", ""))
         assert main(["check", path]) == 1
         out = capsys.readouterr().out
-        assert "1 of 1 objections unanswered" in out
-        assert "- o  (by Ann, Uni)" in out and "against: t (claim)" in out
+        assert "1 of 1 objection unanswered, 1 bearing on the thesis" in out
+        assert "Objections that threaten thesis 't' (T.): 1" in out
+        assert "m.yaml:5: AM101 error: objection 'o' (by Ann, Uni) bears on thesis 't'" in out
+        assert "path: o -> t" in out
 
     def test_json(self, write, capsys):
         path = write(
@@ -51,12 +55,14 @@ class TestCheck:
             )
         )
         assert main(["check", path, "--format", "json"]) == 1
-        data = json.loads(capsys.readouterr().out)
+        data = json.loads(capsys.readouterr().out)["files"][0]
         assert data["unanswered_count"] == 2
         first = data["unanswered"][0]
         assert first["id"] == "o" and first["by"]["name"] == "Ann"
         assert first["against"] == [{"id": "t", "kind": "claim", "text": "T."}]
         assert first["reason"] == "answers-defeated"
+        assert first["threatens"] == {"t": ["o", "t"]}
+        assert data["unanswered"][1]["threatens"] == {"t": ["o2", "r", "o", "t"]}
 
     def test_bad_input_exits_2_on_stderr(self, write, capsys):
         path = write(ANSWERED.replace("against: o}", "against: t}"))

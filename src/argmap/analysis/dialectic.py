@@ -315,7 +315,11 @@ def objection_statuses(
     >>> [(s.objection.id, s.answered, s.reason, s.threatens) for s in objection_statuses(m)]
     [('o', False, 'no-answer', {'c': ('o', 'c')})]
     """
-    theses = resolve_theses(m, thesis)
+    return _objection_statuses(m, resolve_theses(m, thesis), only_bearing=thesis is not None)
+
+
+def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool):
+    """:func:`objection_statuses` for resolved theses; all objections unless ``only_bearing``."""
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
     walks = {t: _threat_walks(baf, t) for t in theses}
@@ -330,7 +334,7 @@ def objection_statuses(
             for t, w in walks.items()
             if o.id in w
         }
-        if thesis is not None and not threatens:
+        if only_bearing and not threatens:
             continue
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
         undercut_attacks = [r for r in attacks if r.key in baf.relation_of]
