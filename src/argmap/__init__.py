@@ -25,6 +25,7 @@ from .errors import (
     OptionError,
     RenderError,
     RuleError,
+    SourceError,
     UnknownIdError,
 )
 
@@ -38,6 +39,17 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         grounded_labels,
         objection_statuses,
         threat_paths,
+    )
+    from .anchor import (
+        Coverage,
+        QuoteMatch,
+        QuoteMatches,
+        Sentence,
+        SentenceCoverage,
+        SourceText,
+        coverage,
+        load_source,
+        locate_quotes,
     )
     from .formats import Format, Loaded, list_formats
     from .io import LossWarning, dump, dumps, load, loads, read
@@ -139,6 +151,16 @@ __all__ = [
     "to_graphviz",
     "to_mermaid",
     "EngineWarning",
+    # the source text: quotes located, coverage, loaded on first use
+    "Coverage",
+    "QuoteMatch",
+    "QuoteMatches",
+    "Sentence",
+    "SentenceCoverage",
+    "SourceText",
+    "coverage",
+    "load_source",
+    "locate_quotes",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -149,6 +171,7 @@ __all__ = [
     "OptionError",
     "RenderError",
     "RuleError",
+    "SourceError",
     "UnknownIdError",
     "TooManyExtensionsError",
     "FrameworkError",
@@ -227,6 +250,15 @@ _LAZY = {
     "to_graphviz": "render.dot",
     "to_mermaid": "render.mermaid",
     "EngineWarning": "render.engines",
+    "Coverage": "anchor",
+    "QuoteMatch": "anchor",
+    "QuoteMatches": "anchor",
+    "Sentence": "anchor",
+    "SentenceCoverage": "anchor",
+    "SourceText": "anchor",
+    "coverage": "anchor",
+    "load_source": "anchor",
+    "locate_quotes": "anchor",
 }
 
 
