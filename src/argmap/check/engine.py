@@ -149,6 +149,7 @@ def _coverage_data(ctx: Context) -> dict[str, Any]:
     return {
         "source": str(ctx.source.path) if getattr(ctx.source, "path", None) else None,
         "share": round(float(cov.share), 4),
+        "quoted_share": round(float(getattr(cov, "quoted_share", cov.share)), 4),
         "sentences": len(sentences),
         "mapped": sum(1 for s in sentences if s.mapped),
         "unmapped": unmapped,

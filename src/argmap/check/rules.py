@@ -507,7 +507,7 @@ def quote_not_found(ctx: Context) -> list[Hit]:
             extra={"quote": q.quote},
         )
         for q in ctx.quotes
-        if not q.verbatim and q.nearest is None
+        if not q.found
     ]
 
 
@@ -521,7 +521,7 @@ def quote_not_found(ctx: Context) -> list[Hit]:
 def quote_not_verbatim(ctx: Context) -> list[Hit]:
     hits = []
     for q in ctx.quotes:
-        if q.verbatim or q.nearest is None:
+        if q.verbatim or not q.found:
             continue
         where = f"{_source_name(ctx)}:{q.line}:{q.column}" if q.line else _source_name(ctx)
         differs = "; ".join(q.differences) or "the wording"
