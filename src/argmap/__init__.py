@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         load_source,
         locate_quotes,
     )
+    from .check import check_file, check_map
     from .formats import Format, Loaded, list_formats
     from .io import LossWarning, dump, dumps, load, loads, read
     from .map import ArgumentMap
@@ -116,6 +117,8 @@ __all__ = [
     "grounded_labels",
     "objection_statuses",
     "threat_paths",
+    "check_map",
+    "check_file",
     # analysis, loaded on first use (see _LAZY below)
     "AnalysisReport",
     "Explanation",
@@ -192,6 +195,8 @@ _LAZY = {
     "grounded_labels": "analysis.dialectic",
     "objection_statuses": "analysis.dialectic",
     "threat_paths": "analysis.dialectic",
+    "check_map": "check",
+    "check_file": "check",
     "Format": "formats",
     "Loaded": "formats",
     "list_formats": "formats",

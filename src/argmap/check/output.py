@@ -84,9 +84,10 @@ def _text_one(r: CheckResult) -> list[str]:
     other = [f for f in r.findings if f.thesis is None and f.code != "AM103"]
     for t in r.theses:
         mine = [f for f in dialectic if f.thesis == t]
-        if not mine:
-            continue
         text = textwrap.shorten(m.get(t).text, 70)
+        if not mine:
+            out += ["", f"Thesis {t!r} ({text}): no unanswered objection threatens it"]
+            continue
         out += ["", f"Objections that threaten thesis {t!r} ({text}): {len(mine)}"]
         for f in mine:
             out += _finding_lines(f)
