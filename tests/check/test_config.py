@@ -153,3 +153,28 @@ class TestSuppressions:
         only_warnings = CheckConfig(select=("AM201",), fail_on="warning")
         assert check_map(m, overrides=only_warnings).failed
         assert not check_map(m, overrides=CheckConfig(select=("AM201",))).failed
+
+
+class TestCoverageWindow:
+    TEXT = "Menu | About. We should tax sugar. Sugar harms health. Share this.\n"
+
+    def sourced(self, **check) -> argmap.ArgumentMap:
+        m = argmap.ArgumentMap(source={"text": self.TEXT})
+        m.actor("a", "A")
+        m.claim("T.", id="t", by="a", quote="We should tax sugar.")
+        m.check_config = check or None
+        return m
+
+    def test_start_end_skip(self):
+        assert check_map(self.sourced()).coverage["sentences"] == 4
+        window = {"coverage-start": "We should", "coverage-end": "Sugar harms"}
+        cov = check_map(self.sourced(**window)).coverage
+        assert cov["sentences"] == 2 and cov["mapped"] == 1
+        cov = check_map(self.sourced(**{"coverage-skip": r"^(Menu|Share)"})).coverage
+        assert [u["text"] for u in cov["unmapped"]] == ["Sugar harms health."]
+
+    def test_bad_values(self):
+        with pytest.raises(argmap.OptionError, match="not a valid regular expression"):
+            check_map(self.sourced(**{"coverage-skip": "("}))
+        with pytest.raises(argmap.OptionError, match="'coverage-start' must be a non-empty"):
+            check_map(self.sourced(**{"coverage-start": 3}))

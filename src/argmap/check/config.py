@@ -17,6 +17,10 @@ for a map built in Python):
     The lowest severity that makes the exit status 1 (default ``error``).
 ``per-statement-ignores``
     Statement id (or relation key, or actor id) -> rules not reported for it.
+``coverage-start``, ``coverage-end``, ``coverage-skip``
+    Limit the coverage of the source text to the sentences from the one holding
+    ``coverage-start`` to the one holding ``coverage-end``, leaving out those the
+    regular expression ``coverage-skip`` matches (a site's navigation, a byline).
 ``per-file-ignores``
     ``pyproject.toml`` only: glob pattern (relative to the ``pyproject.toml``'s
     folder, or a bare file name) -> rules not reported for matching map files.
@@ -30,6 +34,7 @@ ignore tables add up, ``severity`` overrides merge.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -49,6 +54,9 @@ _KEYS = (
     "fail-on",
     "per-statement-ignores",
     "per-file-ignores",
+    "coverage-start",
+    "coverage-end",
+    "coverage-skip",
 )
 
 
@@ -96,6 +104,8 @@ class CheckConfig:
     fail_on: str | None = None
     per_statement_ignores: Mapping[str, frozenset[str]] = field(default_factory=dict)
     per_file_ignores: tuple[tuple[str, Path | None, frozenset[str]], ...] = ()
+    coverage: Mapping[str, str] = field(default_factory=dict)
+    """``start``, ``end``, ``skip`` for :func:`argmap.anchor.coverage`."""
 
     def merged(self, other: CheckConfig) -> CheckConfig:
         """These settings overridden by ``other`` (select replaces; ignores add up)."""
@@ -111,6 +121,7 @@ class CheckConfig:
             fail_on=other.fail_on or self.fail_on,
             per_statement_ignores={k: frozenset(v) for k, v in statement_ignores.items()},
             per_file_ignores=self.per_file_ignores + other.per_file_ignores,
+            coverage={**self.coverage, **other.coverage},
         )
 
     def rules(self) -> list[Rule]:
@@ -226,7 +237,21 @@ def parse_config(
                 table["per-file-ignores"], "per-file-ignores", origin
             ).items()
         )
+    coverage = {}
+    for key in ("coverage-start", "coverage-end", "coverage-skip"):
+        if key in table:
+            if not isinstance(table[key], str) or not table[key]:
+                raise OptionError(f"{origin}: '{key}' must be a non-empty string")
+            if key == "coverage-skip":
+                try:
+                    re.compile(table[key])
+                except re.error as exc:
+                    raise OptionError(
+                        f"{origin}: 'coverage-skip' is not a valid regular expression: {exc}"
+                    ) from None
+            coverage[key.removeprefix("coverage-")] = table[key]
     return CheckConfig(
+        coverage=coverage,
         select=select,
         ignore=ignore or frozenset(),
         severity=severity,

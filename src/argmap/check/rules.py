@@ -78,10 +78,11 @@ class Context:
         The map's source text, when one is available.
     """
 
-    def __init__(self, m: ArgumentMap, theses: list[str], source=None):
+    def __init__(self, m: ArgumentMap, theses: list[str], source=None, *, coverage_window=None):
         self.m = m
         self.theses = theses
         self.source = source
+        self.coverage_window = dict(coverage_window or {})
 
     @cached_property
     def baf(self):
@@ -106,7 +107,7 @@ class Context:
     def coverage(self):
         from ..anchor import coverage
 
-        return coverage(self.m, self.source)
+        return coverage(self.m, self.source, matches=self.quotes, **self.coverage_window)
 
     @cached_property
     def order(self) -> dict[str, int]:
