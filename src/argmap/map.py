@@ -608,6 +608,15 @@ class ArgumentMap:
 
         return find_unanswered_objections(self, thesis)
 
+    def check(self, *, thesis=None, source=None):
+        """Run ``argmap check``'s rules on the map (:func:`argmap.check.check_map`).
+
+        ``print(m.check())`` shows the text report; ``.findings`` lists the findings.
+        """
+        from .check import check_map
+
+        return check_map(self, thesis=thesis, source=source)
+
     def status(self, semantics: str = "grounded", *, support: str = "ignored") -> dict[str, str]:
         """Statement id -> ``"in"``, ``"out"`` or ``"undec"``.
 

@@ -53,13 +53,13 @@ class CheckResult:
     """
 
     file: str | None
-    map: ArgumentMap
+    map: ArgumentMap = field(repr=False)
     theses: list[str]
-    findings: list[Finding]
+    findings: list[Finding] = field(repr=False)
     suppressed: int = 0
     hidden: int = 0
-    statuses: list = field(default_factory=list)
-    coverage: dict[str, Any] | None = None
+    statuses: list = field(default_factory=list, repr=False)
+    coverage: dict[str, Any] | None = field(default=None, repr=False)
     source: str | None = None
     fail_on: str = "error"
     min_severity: str = "info"
@@ -70,6 +70,12 @@ class CheckResult:
         """True when a finding is at or above ``fail_on`` (exit status 1)."""
         limit = severity_rank(self.fail_on)
         return any(severity_rank(f.severity) >= limit for f in self.findings)
+
+    def __str__(self) -> str:
+        """The text report (what ``argmap check`` prints)."""
+        from .output import format_text
+
+        return format_text([self])
 
     def counts(self) -> dict[str, int]:
         """Findings per severity."""
