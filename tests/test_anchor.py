@@ -176,6 +176,11 @@ class TestLocate:
         assert q.how == "elided" and not q.verbatim
         assert q.hint == "Dr. Smith said \u2026 \u2018will cost"
 
+    def test_leading_ellipsis(self):
+        q = one("x", "\u2026the plan \u2018will cost too much\u2019")
+        assert q.verbatim and q.how == "elided" and "goes on" in q.differences[0]
+        assert TEXT[q.start : q.end] == "the plan \u2018will cost too much\u2019"
+
     def test_elided_parts_out_of_order_not_elided(self):
         q = one("x", "will cost too much ... Dr. Smith said")
         assert q.how != "elided"

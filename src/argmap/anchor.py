@@ -700,32 +700,39 @@ class _Locator:
                     votes[max(ti - qi, 0) // bin_size] += 1
         best: tuple[float, int, int] | None = None
         slack = n // 2 + 3
-        qtokens = qwords
+        # the quote is the sequence difflib indexes, once; each window is compared with it
+        sm = difflib.SequenceMatcher(None, autojunk=False)
+        sm.set_seq2(qwords)
         for b, _ in votes.most_common(6):
             lo = max(b * bin_size - slack, 0)
             hi = min(b * bin_size + bin_size + n + slack, len(idx.words))
-            window = idx.words[lo:hi]
-            sm = difflib.SequenceMatcher(None, qtokens, window, autojunk=False)
-            blocks = [bl for bl in sm.get_matching_blocks() if bl.size]
+            sm.set_seq1(idx.words[lo:hi])
+            # blocks as (window index, quote index, size)
+            blocks = [(bl.a, bl.b, bl.size) for bl in sm.get_matching_blocks() if bl.size]
             # a stray short match far from the rest (a common word) does not bound the passage
-            while len(blocks) > 1 and blocks[0].size <= 2 and (
-                blocks[1].b - blocks[0].b > blocks[1].a - blocks[0].a + 2
+            while (
+                len(blocks) > 1
+                and blocks[0][2] <= 2
+                and (blocks[1][0] - blocks[0][0] > blocks[1][1] - blocks[0][1] + 2)
             ):
                 blocks.pop(0)
-            while len(blocks) > 1 and blocks[-1].size <= 2 and (
-                blocks[-1].b - blocks[-2].b > blocks[-1].a - blocks[-2].a + 2
+            while (
+                len(blocks) > 1
+                and blocks[-1][2] <= 2
+                and (blocks[-1][0] - blocks[-2][0] > blocks[-1][1] - blocks[-2][1] + 2)
             ):
                 blocks.pop()
             if not blocks:
                 continue
-            t0, t1 = lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size - 1
+            t0, t1 = lo + blocks[0][0], lo + blocks[-1][0] + blocks[-1][2] - 1
             # widen to the quote's first and last words when they are missing
-            t0 = max(t0 - blocks[0].a, lo)
-            t1 = min(t1 + (n - blocks[-1].a - blocks[-1].size), hi - 1)
-            na, nb = idx.starts[t0], idx.ends[t1]
-            score = difflib.SequenceMatcher(None, nq, self.norm.text[na:nb], autojunk=False).ratio()
+            t0 = max(t0 - blocks[0][1], lo)
+            t1 = min(t1 + (n - blocks[-1][1] - blocks[-1][2]), hi - 1)
+            # rank windows by words in common (cheap); characters are compared once, below
+            matched = sum(size for _, _, size in blocks)
+            score = 2 * matched / (n + t1 - t0 + 1)
             if best is None or score > best[0]:
-                best = (score, na, nb)
+                best = (score, idx.starts[t0], idx.ends[t1])
         if best is None:
             return None
         score, na, nb = best
@@ -774,10 +781,11 @@ class _Locator:
             spans, exact = el
             a, b = spans[0][0], spans[-1][1]
             left_out = sum(spans[i + 1][0] - spans[i][1] for i in range(len(spans) - 1))
-            diffs = [
-                f"ellipsis: the quote leaves out {left_out} characters of the source "
-                f"in {len(spans) - 1} place{'s' if len(spans) > 2 else ''}"
-            ]
+            if len(spans) > 1:
+                places = f"{len(spans) - 1} place{'s' if len(spans) > 2 else ''}"
+                diffs = [f"ellipsis: the quote leaves out {left_out} characters in {places}"]
+            else:
+                diffs = ["ellipsis: the quote marks that the source's sentence goes on"]
             passage = text[a:b]
             if not exact:
                 joined = " \u2026 ".join(text[x:y] for x, y in spans)
