@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         coverage,
         load_source,
         locate_quotes,
+        quote_contexts,
     )
     from .formats import Format, Loaded, list_formats
     from .io import LossWarning, dump, dumps, load, loads, read
@@ -159,6 +160,7 @@ __all__ = [
     "coverage",
     "load_source",
     "locate_quotes",
+    "quote_contexts",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -256,6 +258,7 @@ _LAZY = {
     "coverage": "anchor",
     "load_source": "anchor",
     "locate_quotes": "anchor",
+    "quote_contexts": "anchor",
 }
 
 

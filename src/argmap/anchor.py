@@ -46,6 +46,7 @@ __all__ = [
     "coverage",
     "load_source",
     "locate_quotes",
+    "quote_contexts",
 ]
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -214,6 +215,11 @@ class _Normalised:
         return src + (i - self._nstarts[k]) + 1 if linear else src + length
 
 
+def _squash(text: str) -> str:
+    """Runs of whitespace as one space, ends kept (a space at an end stays one space)."""
+    return re.sub(r"\s+", " ", text)
+
+
 def _norm(text: str) -> str:
     return _Normalised(text).text.strip()
 
@@ -283,6 +289,44 @@ class SourceText:
             )
             object.__setattr__(self, "_sentences", cached)
         return cached
+
+    def context(
+        self, start: int, end: int, *, sentences: int = 1, max_chars: int = 400
+    ) -> tuple[str, str, str]:
+        """A passage in context: the text before it, the passage, and the text after it.
+
+        The context runs from the start of the sentence ``sentences`` before
+        the passage's first sentence to the end of the sentence ``sentences``
+        after its last one; each side is cut to about ``max_chars`` characters
+        (at a space, marked with ``…``). Runs of whitespace read as one space.
+
+        Examples
+        --------
+        >>> src = SourceText("One. Two is here. Three.\\n\\nFour.")
+        >>> src.context(9, 16)
+        ('One. Two ', 'is here', '. Three.')
+        >>> src.context(0, 3, sentences=0)
+        ('', 'One', '.')
+        """
+        sents = self.sentences()
+        starts = self.__dict__.get("_sentence_starts")
+        if starts is None:
+            starts = [x.start for x in sents]
+            object.__setattr__(self, "_sentence_starts", starts)
+        a, b = start, end
+        if sents:
+            i = max(bisect_right(starts, start) - 1, 0)
+            j = max(bisect_right(starts, max(end - 1, start)) - 1, 0)
+            a = min(start, sents[max(i - sentences, 0)].start)
+            b = max(end, sents[min(j + sentences, len(sents) - 1)].end)
+        before, after = (_squash(self.text[a:start]), _squash(self.text[end:b]))
+        if len(before) > max_chars:
+            cut = before.find(" ", len(before) - max_chars)
+            before = "\u2026" + before[cut if cut >= 0 else len(before) - max_chars :]
+        if len(after) > max_chars:
+            cut = after.rfind(" ", 0, max_chars)
+            after = after[: cut if cut > 0 else max_chars] + "\u2026"
+        return before, _squash(self.text[start:end]), after
 
     # --------------------------------------------------------------- search indexes
     def _normalised(self) -> _Normalised:
@@ -893,12 +937,19 @@ def locate_quotes(
     >>> locate_quotes(m)[0].differences
     ("typographic quotes (\\u2019 for ')",)
     """
+    return QuoteMatches(q for q, _ in _locate(m, source, map_path))
+
+
+def _locate(
+    m: Any, source: SourceText | None, map_path: str | os.PathLike[str] | None
+) -> list[tuple[QuoteMatch, SourceText]]:
+    """Each quote's match with the text it was searched in."""
     base = Path(map_path).parent if map_path is not None else Path()
     if source is None:
         source = load_source(m, map_path=map_path)
     locators: dict[int, _Locator] = {}
     own_cache: dict = {}
-    out = QuoteMatches()
+    out = []
     for s in m.statements() if callable(getattr(m, "statements", None)) else m.statements:
         if not s.quote:
             continue
@@ -914,7 +965,55 @@ def locate_quotes(
         loc = locators.get(id(text))
         if loc is None:
             loc = locators[id(text)] = _Locator(text)
-        out.append(loc.locate(s.id, s.quote, own_source=own))
+        out.append((loc.locate(s.id, s.quote, own_source=own), text))
+    return out
+
+
+def quote_contexts(
+    m: ArgumentMap,
+    source: SourceText | None = None,
+    *,
+    map_path: str | os.PathLike[str] | None = None,
+    sentences: int = 1,
+    max_chars: int = 400,
+) -> dict[str, dict[str, Any]]:
+    """Each quote in its context in the source, as plain data (e.g. for a web page).
+
+    Parameters
+    ----------
+    m, source, map_path
+        As :func:`locate_quotes`.
+    sentences, max_chars
+        As :meth:`SourceText.context`.
+
+    Returns
+    -------
+    dict
+        Statement id -> ``found``, ``verbatim``, ``how``; and, when found,
+        ``line``, ``column``, ``before``, ``passage`` (the source's words,
+        which the quote should be), ``after``; when not verbatim, the
+        ``differences``.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(source={"text": "It rains. We stay in. The end."})
+    >>> _ = m.claim("Stay.", id="stay", quote="We stay in.")
+    >>> c = quote_contexts(m)["stay"]
+    >>> c["before"], c["passage"], c["after"], c["verbatim"]
+    ('It rains. ', 'We stay in.', ' The end.', True)
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for q, text in _locate(m, source, map_path):
+        item: dict[str, Any] = {"found": q.found, "verbatim": q.verbatim, "how": q.how}
+        if q.found:
+            before, passage, after = text.context(
+                q.start, q.end, sentences=sentences, max_chars=max_chars
+            )
+            item.update(line=q.line, column=q.column, before=before, passage=passage, after=after)
+        if not q.verbatim:
+            item["differences"] = list(q.differences)
+        out[q.statement] = item
     return out
 
 
