@@ -181,6 +181,23 @@ class TestLocate:
         assert q.verbatim and q.how == "elided" and "goes on" in q.differences[0]
         assert TEXT[q.start : q.end] == "the plan \u2018will cost too much\u2019"
 
+    def test_spaced_ellipsis_matches_the_sources_own(self):
+        src = "It was \u2018a thorn in Asia\u2026The office is real\u2019, it said."
+        q = one("x", "a thorn in Asia ... The office", source=src)
+        assert q.how == "normalised" and q.hint == "a thorn in Asia\u2026The office"
+
+    def test_long_quote_with_changed_case(self):
+        sentence = "The Office in Tokyo would serve NATO partnerships in the region. "
+        src = "Intro.\n\n" + sentence * 400
+        quote = (sentence * 300).replace("NATO", "Nato").strip()
+        q = one("x", quote, source=src)
+        assert q.how == "normalised" and q.start == len("Intro.\n\n")
+        assert q.differences == ("letter case (NATO for Nato)",)
+        assert q.hint == (sentence * 300).strip()
+
+    def test_empty_quote(self):
+        assert one("x", "   ").how == "not-found"
+
     def test_elided_parts_out_of_order_not_elided(self):
         q = one("x", "will cost too much ... Dr. Smith said")
         assert q.how != "elided"

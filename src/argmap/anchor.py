@@ -156,8 +156,9 @@ _QUOTE_CHARS = frozenset(
     "'\"\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 )
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
-# runs that change length: whitespace other than one plain space, and "…"
-_RESHAPE = re.compile(r"\s{2,}|[^\S ]|\u2026")
+# runs that change length: an ellipsis ("…" or "...") with the spaces around it, which
+# read as "...", and whitespace other than one plain space, which reads as one space
+_RESHAPE = re.compile(r"\s*(?:\u2026|\.\.\.)\s*|\s{2,}|[^\S ]")
 _WORD = re.compile(r"\w+")
 _PUNCT = ".,;:!?'\"()[]-"  # of normalised text
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\u2026\]|\u2026|\.\s?\.\s?\.)\s*")
@@ -186,7 +187,7 @@ class _Normalised:
                 segs.append((last, a - last, True))
                 parts.append(low[last:a])
                 n += a - last
-            rep = "..." if m.group() == "\u2026" else " "
+            rep = " " if m.group().isspace() else "..."
             nstarts.append(n)
             segs.append((a, b - a, False))
             parts.append(rep)
@@ -561,30 +562,68 @@ class QuoteMatches(list):
         return self.table().to_html()
 
 
-def _describe_chars(quote: str, passage: str) -> list[str]:
-    """Typographic, whitespace, case and punctuation differences of two close strings."""
-    found: dict[str, set[tuple[str, str]]] = {}
-    sm = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes of two strings, character by character, in near-linear time.
+
+    The strings are aligned word by word first (cheap for the long, nearly
+    equal strings a quote and its passage are); only the pieces that differ
+    are compared character by character.
+    """
+    ta, tb = _TOKENS.findall(a), _TOKENS.findall(b)
+    pa = [0]
+    for t in ta:
+        pa.append(pa[-1] + len(t))
+    pb = [0]
+    for t in tb:
+        pb.append(pb[-1] + len(t))
+    out: list[tuple[str, int, int, int, int]] = []
+    # autojunk: spaces and words common in a long text anchor nothing (they would make
+    # the alignment quadratic); they are still compared, character by character, below
+    words = difflib.SequenceMatcher(None, ta, tb)
+    for op, i1, i2, j1, j2 in words.get_opcodes():
+        a1, a2, b1, b2 = pa[i1], pa[i2], pb[j1], pb[j2]
+        if op != "replace" or (a2 - a1) * (b2 - b1) > 40_000:  # a long rewrite: one piece
+            out.append((op, a1, a2, b1, b2))
             continue
-        q, p = quote[i1:i2], passage[j1:j2]
-        qs, ps = q.strip(), p.strip()
-        if (not qs and not ps) or (op == "replace" and q.split() == p.split()):
-            found.setdefault("whitespace", set())
-        elif qs and ps and set(qs) <= _QUOTE_CHARS and set(ps) <= _QUOTE_CHARS:
-            found.setdefault("quotes", set()).add((ps, qs))
-        elif qs and ps and set(qs) <= _DASH_CHARS and set(ps) <= _DASH_CHARS:
-            found.setdefault("dashes", set()).add((ps, qs))
-        elif (
-            "\u2026" in q + p
-            and q.replace("\u2026", "...").strip() == p.replace("\u2026", "...").strip()
-        ):
-            found.setdefault("ellipsis", set()).add((ps, qs))
-        elif qs and ps and qs.lower() == ps.lower():
-            found.setdefault("case", set()).add((ps, qs))
-        elif not _WORD.search(q + p):
-            found.setdefault("punctuation", set()).add((ps, qs))
+        chars = difflib.SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
+        out += [
+            (o, a1 + x1, a1 + x2, b1 + y1, b1 + y2) for o, x1, x2, y1, y2 in chars.get_opcodes()
+        ]
+    return out
+
+
+def _similarity(a: str, b: str) -> float:
+    """Like ``difflib.SequenceMatcher(None, a, b).ratio()``, in near-linear time."""
+    if not a and not b:
+        return 1.0
+    same = sum(i2 - i1 for op, i1, i2, _, _ in _opcodes(a, b) if op == "equal")
+    return 2 * same / (len(a) + len(b))
+
+
+def _classify(q: str, p: str) -> tuple[str, tuple[str, str]] | None:
+    """What kind of difference a piece ``q`` of the quote and ``p`` of the source make."""
+    qs, ps = q.strip(), p.strip()
+    if (not qs and not ps) or q.split() == p.split():
+        return "whitespace", ("", "")
+    if qs and ps and set(qs) <= _QUOTE_CHARS and set(ps) <= _QUOTE_CHARS:
+        return "quotes", (ps, qs)
+    if qs and ps and set(qs) <= _DASH_CHARS and set(ps) <= _DASH_CHARS:
+        return "dashes", (ps, qs)
+    if "\u2026" in q + p and "".join(q.replace("\u2026", "...").split()) == "".join(
+        p.replace("\u2026", "...").split()
+    ):
+        return "ellipsis", (ps, qs)
+    if qs and ps and qs.lower() == ps.lower():
+        return "case", (ps, qs)
+    if not _WORD.search(q + p):
+        return "punctuation", (ps, qs)
+    return None
+
+
+def _phrases(found: dict[str, set[tuple[str, str]]]) -> list[str]:
     out = []
     for key, pairs in found.items():
         shown = ", ".join(f"{p or ' '} for {q or ' '}" for p, q in sorted(pairs)[:3])
@@ -601,6 +640,65 @@ def _describe_chars(quote: str, passage: str) -> list[str]:
     return out
 
 
+def _word_at(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` widened to whole words (for showing a change of case)."""
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    return text[a:b]
+
+
+def _describe_normalised(quote: str, passage: str) -> tuple[list[str], int]:
+    """What differs between a quote and a passage equal to it once normalised, and how
+    many characters of the quote differ; linear time (no alignment is needed)."""
+    nq, npas = _Normalised(quote), _Normalised(passage)
+    if nq.text != npas.text:  # not equal after all (cannot happen for a normalised match)
+        return _describe_chars(quote, passage), len(quote)
+    runs: list[list[int]] = []  # [qa, qb, pa, pb] of consecutive differing pieces
+    last = None
+    for k in range(len(nq.text)):
+        qa, qb = nq.span(k, k + 1)
+        pa, pb = npas.span(k, k + 1)
+        if (qa, pa) == last:
+            continue
+        last = (qa, pa)
+        if quote[qa:qb] == passage[pa:pb]:
+            continue
+        word = quote[qa:qb].isalnum()
+        prev = runs[-1] if runs else None
+        if prev and prev[1] >= qa and prev[3] >= pa and quote[prev[0] : prev[1]].isalnum() == word:
+            prev[1], prev[3] = max(prev[1], qb), max(prev[3], pb)
+        else:
+            runs.append([qa, qb, pa, pb])
+    found: dict[str, set[tuple[str, str]]] = {}
+    for qa, qb, pa, pb in runs:
+        kind = _classify(quote[qa:qb], passage[pa:pb])
+        if kind is None:
+            continue
+        key, pair = kind
+        if key == "case":
+            pair = (_word_at(passage, pa, pb), _word_at(quote, qa, qb))
+        found.setdefault(key, set())
+        if pair != ("", ""):
+            found[key].add(pair)
+    return _phrases(found), sum(qb - qa for qa, qb, _, _ in runs)
+
+
+def _describe_chars(quote: str, passage: str) -> list[str]:
+    """Typographic, whitespace, case and punctuation differences of two close strings."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for op, i1, i2, j1, j2 in _opcodes(quote, passage):
+        if op == "equal":
+            continue
+        kind = _classify(quote[i1:i2], passage[j1:j2])
+        if kind is not None:
+            found.setdefault(kind[0], set())
+            if kind[1] != ("", ""):
+                found[kind[0]].add(kind[1])
+    return _phrases(found)
+
+
 def _words_phrase(words: Sequence[str]) -> str:
     text = " ".join(words)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -609,11 +707,13 @@ def _words_phrase(words: Sequence[str]) -> str:
 def _describe_words(quote: str, passage: str) -> list[str]:
     """Words changed, missing from or added to the quote, compared with the passage."""
     qw, pw = _WORD.findall(quote), _WORD.findall(passage)
-    sm = difflib.SequenceMatcher(
-        None, [w.lower() for w in qw], [w.lower() for w in pw], autojunk=False
-    )
+    lq, lp = [w.lower() for w in qw], [w.lower() for w in pw]
+    # a very long quote: common words anchor nothing (else the alignment is quadratic)
+    sm = difflib.SequenceMatcher(None, lq, lp, autojunk=len(lq) > 2000)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" and lq[i1:i2] == lp[j1:j2]:
+            continue
         if op == "replace":
             q, p = _words_phrase(qw[i1:i2]), _words_phrase(pw[j1:j2])
             noun = "word" if i2 - i1 == 1 and j2 - j1 == 1 else "words"
@@ -745,7 +845,7 @@ class _Locator:
         best: tuple[float, int, int] | None = None
         slack = n // 2 + 3
         # the quote is the sequence difflib indexes, once; each window is compared with it
-        sm = difflib.SequenceMatcher(None, autojunk=False)
+        sm = difflib.SequenceMatcher(None, autojunk=n > 500)  # as in _describe_words
         sm.set_seq2(qwords)
         for b, _ in votes.most_common(6):
             lo = max(b * bin_size - slack, 0)
@@ -788,7 +888,7 @@ class _Locator:
             na, lead = na - 1, lead - 1
         while trail and nb < len(ntext) and ntext[nb] in _PUNCT:
             nb, trail = nb + 1, trail - 1
-        score = difflib.SequenceMatcher(None, nq, ntext[na:nb], autojunk=False).ratio()
+        score = _similarity(nq, ntext[na:nb])
         a, b = self.norm.span(na, nb)
         return a, b, score
 
@@ -809,7 +909,9 @@ class _Locator:
             if verbatim:
                 return match(a, b, verbatim=True, score=1.0, how="exact")
             passage = text[a:b]
-            score = difflib.SequenceMatcher(None, q, passage, autojunk=False).ratio()
+            differences, changed = _describe_normalised(q, passage)
+            # equal once normalised: located, whatever the raw similarity of a tiny quote
+            score = max(1 - changed / max(len(q), 1), MIN_SCORE)
             return match(
                 a,
                 b,
@@ -817,7 +919,7 @@ class _Locator:
                 nearest=passage,
                 score=score,
                 how="normalised",
-                differences=tuple(_describe_chars(q, passage)),
+                differences=tuple(differences),
                 hint=passage,
             )
         el = self.elided(q)
