@@ -233,7 +233,11 @@ class TestLocate:
     def test_first_occurrence_and_exact_preferred(self):
         src = "It\u2019s late. It's late."
         q = one("x", "It's late.", source=src)
-        assert q.verbatim and q.start == src.index("It's")
+        assert q.verbatim and q.start == src.index("It's") and q.occurrences == 2
+
+    def test_occurrences(self):
+        assert one("x", "The council met").occurrences == 1
+        assert one("x", "abab", source="ababab. Then abab.").occurrences == 2
 
     def test_statement_with_own_source(self, tmp_path):
         (tmp_path / "speech.txt").write_text("We shall fight on the beaches.", encoding="utf-8")

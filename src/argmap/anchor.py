@@ -514,6 +514,11 @@ class QuoteMatch:
     own_source : bool
         True when the statement's own ``source`` text was searched instead of
         the map's.
+    occurrences : int
+        How many places of the source hold the quote (exactly or once
+        normalised; counted up to 64): more than 1 means the quote is
+        ambiguous, and ``start`` is the first of them (the verbatim one
+        first). 0 for elided and fuzzy matches, which are not counted.
     """
 
     statement: str
@@ -529,6 +534,7 @@ class QuoteMatch:
     score: float = 0.0
     how: str = "not-found"
     own_source: bool = False
+    occurrences: int = 0
 
     @property
     def found(self) -> bool:
@@ -756,8 +762,8 @@ class _Locator:
             pos = ntext.find(nq, pos + 1)
         return hits
 
-    def exact(self, quote: str) -> tuple[int, int, bool] | None:
-        """(start, end, verbatim) of the first occurrence, exact preferred."""
+    def exact(self, quote: str) -> tuple[int, int, bool, int] | None:
+        """(start, end, verbatim, occurrences) of the first occurrence, exact preferred."""
         nq = _norm(quote)
         if not nq:
             return None
@@ -765,12 +771,14 @@ class _Locator:
         if not hits:
             return None
         text = self.source.text
+        # overlapping hits ("abab" in "ababab") are one place
         spans = [self.norm.span(h, h + len(nq)) for h in hits]
+        places = 1 + sum(1 for x, y in zip(hits, hits[1:], strict=False) if y >= x + len(nq))
         for a, b in spans:
             if text[a:b] == quote:
-                return a, b, True
+                return a, b, True, places
         a, b = spans[0]
-        return a, b, False
+        return a, b, False, places
 
     # ----------------------------------------------------------- ellipsis
     def elided(self, quote: str) -> tuple[list[tuple[int, int]], bool] | None:
@@ -905,9 +913,9 @@ class _Locator:
 
         found = self.exact(q)
         if found is not None:
-            a, b, verbatim = found
+            a, b, verbatim, places = found
             if verbatim:
-                return match(a, b, verbatim=True, score=1.0, how="exact")
+                return match(a, b, verbatim=True, score=1.0, how="exact", occurrences=places)
             passage = text[a:b]
             differences, changed = _describe_normalised(q, passage)
             # equal once normalised: located, whatever the raw similarity of a tiny quote
@@ -921,6 +929,7 @@ class _Locator:
                 how="normalised",
                 differences=tuple(differences),
                 hint=passage,
+                occurrences=places,
             )
         el = self.elided(q)
         if el is not None:
