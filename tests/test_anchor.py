@@ -176,6 +176,28 @@ class TestLocate:
         assert q.how == "elided" and not q.verbatim
         assert q.hint == "Dr. Smith said \u2026 \u2018will cost"
 
+    def test_leading_ellipsis(self):
+        q = one("x", "\u2026the plan \u2018will cost too much\u2019")
+        assert q.verbatim and q.how == "elided" and "goes on" in q.differences[0]
+        assert TEXT[q.start : q.end] == "the plan \u2018will cost too much\u2019"
+
+    def test_spaced_ellipsis_matches_the_sources_own(self):
+        src = "It was \u2018a thorn in Asia\u2026The office is real\u2019, it said."
+        q = one("x", "a thorn in Asia ... The office", source=src)
+        assert q.how == "normalised" and q.hint == "a thorn in Asia\u2026The office"
+
+    def test_long_quote_with_changed_case(self):
+        sentence = "The Office in Tokyo would serve NATO partnerships in the region. "
+        src = "Intro.\n\n" + sentence * 400
+        quote = (sentence * 300).replace("NATO", "Nato").strip()
+        q = one("x", quote, source=src)
+        assert q.how == "normalised" and q.start == len("Intro.\n\n")
+        assert q.differences == ("letter case (NATO for Nato)",)
+        assert q.hint == (sentence * 300).strip()
+
+    def test_empty_quote(self):
+        assert one("x", "   ").how == "not-found"
+
     def test_elided_parts_out_of_order_not_elided(self):
         q = one("x", "will cost too much ... Dr. Smith said")
         assert q.how != "elided"
@@ -211,7 +233,11 @@ class TestLocate:
     def test_first_occurrence_and_exact_preferred(self):
         src = "It\u2019s late. It's late."
         q = one("x", "It's late.", source=src)
-        assert q.verbatim and q.start == src.index("It's")
+        assert q.verbatim and q.start == src.index("It's") and q.occurrences == 2
+
+    def test_occurrences(self):
+        assert one("x", "The council met").occurrences == 1
+        assert one("x", "abab", source="ababab. Then abab.").occurrences == 2
 
     def test_statement_with_own_source(self, tmp_path):
         (tmp_path / "speech.txt").write_text("We shall fight on the beaches.", encoding="utf-8")

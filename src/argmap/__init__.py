@@ -50,6 +50,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         coverage,
         load_source,
         locate_quotes,
+        quote_contexts,
     )
     from .check import check_file, check_map
     from .formats import Format, Loaded, list_formats
@@ -164,6 +165,7 @@ __all__ = [
     "coverage",
     "load_source",
     "locate_quotes",
+    "quote_contexts",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -264,6 +266,7 @@ _LAZY = {
     "coverage": "anchor",
     "load_source": "anchor",
     "locate_quotes": "anchor",
+    "quote_contexts": "anchor",
 }
 
 

@@ -46,6 +46,7 @@ __all__ = [
     "coverage",
     "load_source",
     "locate_quotes",
+    "quote_contexts",
 ]
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -155,8 +156,9 @@ _QUOTE_CHARS = frozenset(
     "'\"\u2018\u2019\u201a\u201b\u2032\u02bc\u0060\u00b4\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"
 )
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
-# runs that change length: whitespace other than one plain space, and "…"
-_RESHAPE = re.compile(r"\s{2,}|[^\S ]|\u2026")
+# runs that change length: an ellipsis ("…" or "...") with the spaces around it, which
+# read as "...", and whitespace other than one plain space, which reads as one space
+_RESHAPE = re.compile(r"\s*(?:\u2026|\.\.\.)\s*|\s{2,}|[^\S ]")
 _WORD = re.compile(r"\w+")
 _PUNCT = ".,;:!?'\"()[]-"  # of normalised text
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\u2026\]|\u2026|\.\s?\.\s?\.)\s*")
@@ -185,7 +187,7 @@ class _Normalised:
                 segs.append((last, a - last, True))
                 parts.append(low[last:a])
                 n += a - last
-            rep = "..." if m.group() == "\u2026" else " "
+            rep = " " if m.group().isspace() else "..."
             nstarts.append(n)
             segs.append((a, b - a, False))
             parts.append(rep)
@@ -212,6 +214,11 @@ class _Normalised:
         k = bisect_right(self._nstarts, i) - 1
         src, length, linear = self._segs[k]
         return src + (i - self._nstarts[k]) + 1 if linear else src + length
+
+
+def _squash(text: str) -> str:
+    """Runs of whitespace as one space, ends kept (a space at an end stays one space)."""
+    return re.sub(r"\s+", " ", text)
 
 
 def _norm(text: str) -> str:
@@ -283,6 +290,44 @@ class SourceText:
             )
             object.__setattr__(self, "_sentences", cached)
         return cached
+
+    def context(
+        self, start: int, end: int, *, sentences: int = 1, max_chars: int = 400
+    ) -> tuple[str, str, str]:
+        """A passage in context: the text before it, the passage, and the text after it.
+
+        The context runs from the start of the sentence ``sentences`` before
+        the passage's first sentence to the end of the sentence ``sentences``
+        after its last one; each side is cut to about ``max_chars`` characters
+        (at a space, marked with ``…``). Runs of whitespace read as one space.
+
+        Examples
+        --------
+        >>> src = SourceText("One. Two is here. Three.\\n\\nFour.")
+        >>> src.context(9, 16)
+        ('One. Two ', 'is here', '. Three.')
+        >>> src.context(0, 3, sentences=0)
+        ('', 'One', '.')
+        """
+        sents = self.sentences()
+        starts = self.__dict__.get("_sentence_starts")
+        if starts is None:
+            starts = [x.start for x in sents]
+            object.__setattr__(self, "_sentence_starts", starts)
+        a, b = start, end
+        if sents:
+            i = max(bisect_right(starts, start) - 1, 0)
+            j = max(bisect_right(starts, max(end - 1, start)) - 1, 0)
+            a = min(start, sents[max(i - sentences, 0)].start)
+            b = max(end, sents[min(j + sentences, len(sents) - 1)].end)
+        before, after = (_squash(self.text[a:start]), _squash(self.text[end:b]))
+        if len(before) > max_chars:
+            cut = before.find(" ", len(before) - max_chars)
+            before = "\u2026" + before[cut if cut >= 0 else len(before) - max_chars :]
+        if len(after) > max_chars:
+            cut = after.rfind(" ", 0, max_chars)
+            after = after[: cut if cut > 0 else max_chars] + "\u2026"
+        return before, _squash(self.text[start:end]), after
 
     # --------------------------------------------------------------- search indexes
     def _normalised(self) -> _Normalised:
@@ -469,6 +514,11 @@ class QuoteMatch:
     own_source : bool
         True when the statement's own ``source`` text was searched instead of
         the map's.
+    occurrences : int
+        How many places of the source hold the quote (exactly or once
+        normalised; counted up to 64): more than 1 means the quote is
+        ambiguous, and ``start`` is the first of them (the verbatim one
+        first). 0 for elided and fuzzy matches, which are not counted.
     """
 
     statement: str
@@ -484,6 +534,7 @@ class QuoteMatch:
     score: float = 0.0
     how: str = "not-found"
     own_source: bool = False
+    occurrences: int = 0
 
     @property
     def found(self) -> bool:
@@ -517,30 +568,68 @@ class QuoteMatches(list):
         return self.table().to_html()
 
 
-def _describe_chars(quote: str, passage: str) -> list[str]:
-    """Typographic, whitespace, case and punctuation differences of two close strings."""
-    found: dict[str, set[tuple[str, str]]] = {}
-    sm = difflib.SequenceMatcher(None, quote, passage, autojunk=False)
-    for op, i1, i2, j1, j2 in sm.get_opcodes():
-        if op == "equal":
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def _opcodes(a: str, b: str) -> list[tuple[str, int, int, int, int]]:
+    """difflib's opcodes of two strings, character by character, in near-linear time.
+
+    The strings are aligned word by word first (cheap for the long, nearly
+    equal strings a quote and its passage are); only the pieces that differ
+    are compared character by character.
+    """
+    ta, tb = _TOKENS.findall(a), _TOKENS.findall(b)
+    pa = [0]
+    for t in ta:
+        pa.append(pa[-1] + len(t))
+    pb = [0]
+    for t in tb:
+        pb.append(pb[-1] + len(t))
+    out: list[tuple[str, int, int, int, int]] = []
+    # autojunk: spaces and words common in a long text anchor nothing (they would make
+    # the alignment quadratic); they are still compared, character by character, below
+    words = difflib.SequenceMatcher(None, ta, tb)
+    for op, i1, i2, j1, j2 in words.get_opcodes():
+        a1, a2, b1, b2 = pa[i1], pa[i2], pb[j1], pb[j2]
+        if op != "replace" or (a2 - a1) * (b2 - b1) > 40_000:  # a long rewrite: one piece
+            out.append((op, a1, a2, b1, b2))
             continue
-        q, p = quote[i1:i2], passage[j1:j2]
-        qs, ps = q.strip(), p.strip()
-        if (not qs and not ps) or (op == "replace" and q.split() == p.split()):
-            found.setdefault("whitespace", set())
-        elif qs and ps and set(qs) <= _QUOTE_CHARS and set(ps) <= _QUOTE_CHARS:
-            found.setdefault("quotes", set()).add((ps, qs))
-        elif qs and ps and set(qs) <= _DASH_CHARS and set(ps) <= _DASH_CHARS:
-            found.setdefault("dashes", set()).add((ps, qs))
-        elif (
-            "\u2026" in q + p
-            and q.replace("\u2026", "...").strip() == p.replace("\u2026", "...").strip()
-        ):
-            found.setdefault("ellipsis", set()).add((ps, qs))
-        elif qs and ps and qs.lower() == ps.lower():
-            found.setdefault("case", set()).add((ps, qs))
-        elif not _WORD.search(q + p):
-            found.setdefault("punctuation", set()).add((ps, qs))
+        chars = difflib.SequenceMatcher(None, a[a1:a2], b[b1:b2], autojunk=False)
+        out += [
+            (o, a1 + x1, a1 + x2, b1 + y1, b1 + y2) for o, x1, x2, y1, y2 in chars.get_opcodes()
+        ]
+    return out
+
+
+def _similarity(a: str, b: str) -> float:
+    """Like ``difflib.SequenceMatcher(None, a, b).ratio()``, in near-linear time."""
+    if not a and not b:
+        return 1.0
+    same = sum(i2 - i1 for op, i1, i2, _, _ in _opcodes(a, b) if op == "equal")
+    return 2 * same / (len(a) + len(b))
+
+
+def _classify(q: str, p: str) -> tuple[str, tuple[str, str]] | None:
+    """What kind of difference a piece ``q`` of the quote and ``p`` of the source make."""
+    qs, ps = q.strip(), p.strip()
+    if (not qs and not ps) or q.split() == p.split():
+        return "whitespace", ("", "")
+    if qs and ps and set(qs) <= _QUOTE_CHARS and set(ps) <= _QUOTE_CHARS:
+        return "quotes", (ps, qs)
+    if qs and ps and set(qs) <= _DASH_CHARS and set(ps) <= _DASH_CHARS:
+        return "dashes", (ps, qs)
+    if "\u2026" in q + p and "".join(q.replace("\u2026", "...").split()) == "".join(
+        p.replace("\u2026", "...").split()
+    ):
+        return "ellipsis", (ps, qs)
+    if qs and ps and qs.lower() == ps.lower():
+        return "case", (ps, qs)
+    if not _WORD.search(q + p):
+        return "punctuation", (ps, qs)
+    return None
+
+
+def _phrases(found: dict[str, set[tuple[str, str]]]) -> list[str]:
     out = []
     for key, pairs in found.items():
         shown = ", ".join(f"{p or ' '} for {q or ' '}" for p, q in sorted(pairs)[:3])
@@ -557,6 +646,65 @@ def _describe_chars(quote: str, passage: str) -> list[str]:
     return out
 
 
+def _word_at(text: str, a: int, b: int) -> str:
+    """``text[a:b]`` widened to whole words (for showing a change of case)."""
+    while a > 0 and text[a - 1].isalnum():
+        a -= 1
+    while b < len(text) and text[b].isalnum():
+        b += 1
+    return text[a:b]
+
+
+def _describe_normalised(quote: str, passage: str) -> tuple[list[str], int]:
+    """What differs between a quote and a passage equal to it once normalised, and how
+    many characters of the quote differ; linear time (no alignment is needed)."""
+    nq, npas = _Normalised(quote), _Normalised(passage)
+    if nq.text != npas.text:  # not equal after all (cannot happen for a normalised match)
+        return _describe_chars(quote, passage), len(quote)
+    runs: list[list[int]] = []  # [qa, qb, pa, pb] of consecutive differing pieces
+    last = None
+    for k in range(len(nq.text)):
+        qa, qb = nq.span(k, k + 1)
+        pa, pb = npas.span(k, k + 1)
+        if (qa, pa) == last:
+            continue
+        last = (qa, pa)
+        if quote[qa:qb] == passage[pa:pb]:
+            continue
+        word = quote[qa:qb].isalnum()
+        prev = runs[-1] if runs else None
+        if prev and prev[1] >= qa and prev[3] >= pa and quote[prev[0] : prev[1]].isalnum() == word:
+            prev[1], prev[3] = max(prev[1], qb), max(prev[3], pb)
+        else:
+            runs.append([qa, qb, pa, pb])
+    found: dict[str, set[tuple[str, str]]] = {}
+    for qa, qb, pa, pb in runs:
+        kind = _classify(quote[qa:qb], passage[pa:pb])
+        if kind is None:
+            continue
+        key, pair = kind
+        if key == "case":
+            pair = (_word_at(passage, pa, pb), _word_at(quote, qa, qb))
+        found.setdefault(key, set())
+        if pair != ("", ""):
+            found[key].add(pair)
+    return _phrases(found), sum(qb - qa for qa, qb, _, _ in runs)
+
+
+def _describe_chars(quote: str, passage: str) -> list[str]:
+    """Typographic, whitespace, case and punctuation differences of two close strings."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for op, i1, i2, j1, j2 in _opcodes(quote, passage):
+        if op == "equal":
+            continue
+        kind = _classify(quote[i1:i2], passage[j1:j2])
+        if kind is not None:
+            found.setdefault(kind[0], set())
+            if kind[1] != ("", ""):
+                found[kind[0]].add(kind[1])
+    return _phrases(found)
+
+
 def _words_phrase(words: Sequence[str]) -> str:
     text = " ".join(words)
     return text if len(text) <= 60 else text[:57] + "..."
@@ -565,11 +713,13 @@ def _words_phrase(words: Sequence[str]) -> str:
 def _describe_words(quote: str, passage: str) -> list[str]:
     """Words changed, missing from or added to the quote, compared with the passage."""
     qw, pw = _WORD.findall(quote), _WORD.findall(passage)
-    sm = difflib.SequenceMatcher(
-        None, [w.lower() for w in qw], [w.lower() for w in pw], autojunk=False
-    )
+    lq, lp = [w.lower() for w in qw], [w.lower() for w in pw]
+    # a very long quote: common words anchor nothing (else the alignment is quadratic)
+    sm = difflib.SequenceMatcher(None, lq, lp, autojunk=len(lq) > 2000)
     out = []
     for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" and lq[i1:i2] == lp[j1:j2]:
+            continue
         if op == "replace":
             q, p = _words_phrase(qw[i1:i2]), _words_phrase(pw[j1:j2])
             noun = "word" if i2 - i1 == 1 and j2 - j1 == 1 else "words"
@@ -612,8 +762,8 @@ class _Locator:
             pos = ntext.find(nq, pos + 1)
         return hits
 
-    def exact(self, quote: str) -> tuple[int, int, bool] | None:
-        """(start, end, verbatim) of the first occurrence, exact preferred."""
+    def exact(self, quote: str) -> tuple[int, int, bool, int] | None:
+        """(start, end, verbatim, occurrences) of the first occurrence, exact preferred."""
         nq = _norm(quote)
         if not nq:
             return None
@@ -621,12 +771,14 @@ class _Locator:
         if not hits:
             return None
         text = self.source.text
+        # overlapping hits ("abab" in "ababab") are one place
         spans = [self.norm.span(h, h + len(nq)) for h in hits]
+        places = 1 + sum(1 for x, y in zip(hits, hits[1:], strict=False) if y >= x + len(nq))
         for a, b in spans:
             if text[a:b] == quote:
-                return a, b, True
+                return a, b, True, places
         a, b = spans[0]
-        return a, b, False
+        return a, b, False, places
 
     # ----------------------------------------------------------- ellipsis
     def elided(self, quote: str) -> tuple[list[tuple[int, int]], bool] | None:
@@ -700,32 +852,39 @@ class _Locator:
                     votes[max(ti - qi, 0) // bin_size] += 1
         best: tuple[float, int, int] | None = None
         slack = n // 2 + 3
-        qtokens = qwords
+        # the quote is the sequence difflib indexes, once; each window is compared with it
+        sm = difflib.SequenceMatcher(None, autojunk=n > 500)  # as in _describe_words
+        sm.set_seq2(qwords)
         for b, _ in votes.most_common(6):
             lo = max(b * bin_size - slack, 0)
             hi = min(b * bin_size + bin_size + n + slack, len(idx.words))
-            window = idx.words[lo:hi]
-            sm = difflib.SequenceMatcher(None, qtokens, window, autojunk=False)
-            blocks = [bl for bl in sm.get_matching_blocks() if bl.size]
+            sm.set_seq1(idx.words[lo:hi])
+            # blocks as (window index, quote index, size)
+            blocks = [(bl.a, bl.b, bl.size) for bl in sm.get_matching_blocks() if bl.size]
             # a stray short match far from the rest (a common word) does not bound the passage
-            while len(blocks) > 1 and blocks[0].size <= 2 and (
-                blocks[1].b - blocks[0].b > blocks[1].a - blocks[0].a + 2
+            while (
+                len(blocks) > 1
+                and blocks[0][2] <= 2
+                and (blocks[1][0] - blocks[0][0] > blocks[1][1] - blocks[0][1] + 2)
             ):
                 blocks.pop(0)
-            while len(blocks) > 1 and blocks[-1].size <= 2 and (
-                blocks[-1].b - blocks[-2].b > blocks[-1].a - blocks[-2].a + 2
+            while (
+                len(blocks) > 1
+                and blocks[-1][2] <= 2
+                and (blocks[-1][0] - blocks[-2][0] > blocks[-1][1] - blocks[-2][1] + 2)
             ):
                 blocks.pop()
             if not blocks:
                 continue
-            t0, t1 = lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size - 1
+            t0, t1 = lo + blocks[0][0], lo + blocks[-1][0] + blocks[-1][2] - 1
             # widen to the quote's first and last words when they are missing
-            t0 = max(t0 - blocks[0].a, lo)
-            t1 = min(t1 + (n - blocks[-1].a - blocks[-1].size), hi - 1)
-            na, nb = idx.starts[t0], idx.ends[t1]
-            score = difflib.SequenceMatcher(None, nq, self.norm.text[na:nb], autojunk=False).ratio()
+            t0 = max(t0 - blocks[0][1], lo)
+            t1 = min(t1 + (n - blocks[-1][1] - blocks[-1][2]), hi - 1)
+            # rank windows by words in common (cheap); characters are compared once, below
+            matched = sum(size for _, _, size in blocks)
+            score = 2 * matched / (n + t1 - t0 + 1)
             if best is None or score > best[0]:
-                best = (score, na, nb)
+                best = (score, idx.starts[t0], idx.ends[t1])
         if best is None:
             return None
         score, na, nb = best
@@ -737,7 +896,7 @@ class _Locator:
             na, lead = na - 1, lead - 1
         while trail and nb < len(ntext) and ntext[nb] in _PUNCT:
             nb, trail = nb + 1, trail - 1
-        score = difflib.SequenceMatcher(None, nq, ntext[na:nb], autojunk=False).ratio()
+        score = _similarity(nq, ntext[na:nb])
         a, b = self.norm.span(na, nb)
         return a, b, score
 
@@ -754,11 +913,13 @@ class _Locator:
 
         found = self.exact(q)
         if found is not None:
-            a, b, verbatim = found
+            a, b, verbatim, places = found
             if verbatim:
-                return match(a, b, verbatim=True, score=1.0, how="exact")
+                return match(a, b, verbatim=True, score=1.0, how="exact", occurrences=places)
             passage = text[a:b]
-            score = difflib.SequenceMatcher(None, q, passage, autojunk=False).ratio()
+            differences, changed = _describe_normalised(q, passage)
+            # equal once normalised: located, whatever the raw similarity of a tiny quote
+            score = max(1 - changed / max(len(q), 1), MIN_SCORE)
             return match(
                 a,
                 b,
@@ -766,18 +927,20 @@ class _Locator:
                 nearest=passage,
                 score=score,
                 how="normalised",
-                differences=tuple(_describe_chars(q, passage)),
+                differences=tuple(differences),
                 hint=passage,
+                occurrences=places,
             )
         el = self.elided(q)
         if el is not None:
             spans, exact = el
             a, b = spans[0][0], spans[-1][1]
             left_out = sum(spans[i + 1][0] - spans[i][1] for i in range(len(spans) - 1))
-            diffs = [
-                f"ellipsis: the quote leaves out {left_out} characters of the source "
-                f"in {len(spans) - 1} place{'s' if len(spans) > 2 else ''}"
-            ]
+            if len(spans) > 1:
+                places = f"{len(spans) - 1} place{'s' if len(spans) > 2 else ''}"
+                diffs = [f"ellipsis: the quote leaves out {left_out} characters in {places}"]
+            else:
+                diffs = ["ellipsis: the quote marks that the source's sentence goes on"]
             passage = text[a:b]
             if not exact:
                 joined = " \u2026 ".join(text[x:y] for x, y in spans)
@@ -885,12 +1048,19 @@ def locate_quotes(
     >>> locate_quotes(m)[0].differences
     ("typographic quotes (\\u2019 for ')",)
     """
+    return QuoteMatches(q for q, _ in _locate(m, source, map_path))
+
+
+def _locate(
+    m: Any, source: SourceText | None, map_path: str | os.PathLike[str] | None
+) -> list[tuple[QuoteMatch, SourceText]]:
+    """Each quote's match with the text it was searched in."""
     base = Path(map_path).parent if map_path is not None else Path()
     if source is None:
         source = load_source(m, map_path=map_path)
     locators: dict[int, _Locator] = {}
     own_cache: dict = {}
-    out = QuoteMatches()
+    out = []
     for s in m.statements() if callable(getattr(m, "statements", None)) else m.statements:
         if not s.quote:
             continue
@@ -906,7 +1076,55 @@ def locate_quotes(
         loc = locators.get(id(text))
         if loc is None:
             loc = locators[id(text)] = _Locator(text)
-        out.append(loc.locate(s.id, s.quote, own_source=own))
+        out.append((loc.locate(s.id, s.quote, own_source=own), text))
+    return out
+
+
+def quote_contexts(
+    m: ArgumentMap,
+    source: SourceText | None = None,
+    *,
+    map_path: str | os.PathLike[str] | None = None,
+    sentences: int = 1,
+    max_chars: int = 400,
+) -> dict[str, dict[str, Any]]:
+    """Each quote in its context in the source, as plain data (e.g. for a web page).
+
+    Parameters
+    ----------
+    m, source, map_path
+        As :func:`locate_quotes`.
+    sentences, max_chars
+        As :meth:`SourceText.context`.
+
+    Returns
+    -------
+    dict
+        Statement id -> ``found``, ``verbatim``, ``how``; and, when found,
+        ``line``, ``column``, ``before``, ``passage`` (the source's words,
+        which the quote should be), ``after``; when not verbatim, the
+        ``differences``.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap(source={"text": "It rains. We stay in. The end."})
+    >>> _ = m.claim("Stay.", id="stay", quote="We stay in.")
+    >>> c = quote_contexts(m)["stay"]
+    >>> c["before"], c["passage"], c["after"], c["verbatim"]
+    ('It rains. ', 'We stay in.', ' The end.', True)
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for q, text in _locate(m, source, map_path):
+        item: dict[str, Any] = {"found": q.found, "verbatim": q.verbatim, "how": q.how}
+        if q.found:
+            before, passage, after = text.context(
+                q.start, q.end, sentences=sentences, max_chars=max_chars
+            )
+            item.update(line=q.line, column=q.column, before=before, passage=passage, after=after)
+        if not q.verbatim:
+            item["differences"] = list(q.differences)
+        out[q.statement] = item
     return out
 
 
