@@ -260,6 +260,17 @@ class TestAM303MissingQuote:
         assert hits(sourced("We should tax sugar."), "AM303") == []
 
 
+class TestAM304AmbiguousQuote:
+    def test_triggers(self):
+        m = sourced("We should tax sugar.")
+        m.replace(m["why"].model_copy(update={"quote": "sugar"}))
+        (f,) = hits(m, "AM304")
+        assert f.statement == "why" and f.extra["occurrences"] > 1
+
+    def test_not_for_a_quote_in_one_place(self):
+        assert hits(sourced("We should tax sugar."), "AM304") == []
+
+
 def test_coverage_summary():
     result = check_map(sourced("We should tax sugar."))
     cov = result.coverage

@@ -562,3 +562,24 @@ def missing_quote(ctx: Context) -> list[Hit]:
         for s in ctx.m.statements()
         if not s.quote
     ]
+
+
+@_rule(
+    "AM304",
+    "ambiguous-quote",
+    "info",
+    "quote found in several places of the source",
+    needs_source=True,
+)
+def ambiguous_quote(ctx: Context) -> list[Hit]:
+    return [
+        Hit(
+            q.statement,
+            f"the quote of {q.statement!r} occurs {q.occurrences} times in "
+            f"{_source_name(ctx)}; it is anchored at the first (line {q.line})",
+            "quote more of the sentence, so that it names one place",
+            extra={"occurrences": q.occurrences, "source_line": q.line},
+        )
+        for q in ctx.quotes
+        if getattr(q, "occurrences", 0) > 1
+    ]
