@@ -117,3 +117,14 @@ def test_sarif_of_a_clean_map_validates(tmp_path):
     log = json.loads(format_sarif([check_map(m)]))
     jsonschema.Draft4Validator(schema).validate(log)
     assert log["runs"][0]["results"] == []
+
+
+def test_lines_of_a_json_map(tmp_path):
+    path = tmp_path / "m.json"
+    path.write_text(
+        '{\n  "argmap": 1,\n  "statements": [\n    {"id": "t", "kind": "claim", "text": "T."},\n'
+        '    {"id": "o", "kind": "objection", "text": "O.", "against": "t"}\n  ]\n}\n',
+        encoding="utf-8",
+    )
+    result = argmap.check.check_file(path, isolated=True)
+    assert {(f.code, f.statement, f.line) for f in result.findings} >= {("AM101", "o", 5)}
