@@ -25,6 +25,7 @@ from .errors import (
     OptionError,
     RenderError,
     RuleError,
+    SourceError,
     UnknownIdError,
 )
 
@@ -37,7 +38,21 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         find_unanswered_objections,
         grounded_labels,
         objection_statuses,
+        threat_paths,
     )
+    from .anchor import (
+        Coverage,
+        QuoteMatch,
+        QuoteMatches,
+        Sentence,
+        SentenceCoverage,
+        SourceText,
+        coverage,
+        load_source,
+        locate_quotes,
+        quote_contexts,
+    )
+    from .check import check_file, check_map
     from .formats import Format, Loaded, list_formats
     from .io import LossWarning, dump, dumps, load, loads, read
     from .map import ArgumentMap
@@ -102,6 +117,9 @@ __all__ = [
     "find_unanswered_objections",
     "grounded_labels",
     "objection_statuses",
+    "threat_paths",
+    "check_map",
+    "check_file",
     # analysis, loaded on first use (see _LAZY below)
     "AnalysisReport",
     "Explanation",
@@ -137,6 +155,17 @@ __all__ = [
     "to_graphviz",
     "to_mermaid",
     "EngineWarning",
+    # the source text: quotes located, coverage, loaded on first use
+    "Coverage",
+    "QuoteMatch",
+    "QuoteMatches",
+    "Sentence",
+    "SentenceCoverage",
+    "SourceText",
+    "coverage",
+    "load_source",
+    "locate_quotes",
+    "quote_contexts",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -147,6 +176,7 @@ __all__ = [
     "OptionError",
     "RenderError",
     "RuleError",
+    "SourceError",
     "UnknownIdError",
     "TooManyExtensionsError",
     "FrameworkError",
@@ -166,6 +196,9 @@ _LAZY = {
     "find_unanswered_objections": "analysis.dialectic",
     "grounded_labels": "analysis.dialectic",
     "objection_statuses": "analysis.dialectic",
+    "threat_paths": "analysis.dialectic",
+    "check_map": "check",
+    "check_file": "check",
     "Format": "formats",
     "Loaded": "formats",
     "list_formats": "formats",
@@ -224,6 +257,16 @@ _LAZY = {
     "to_graphviz": "render.dot",
     "to_mermaid": "render.mermaid",
     "EngineWarning": "render.engines",
+    "Coverage": "anchor",
+    "QuoteMatch": "anchor",
+    "QuoteMatches": "anchor",
+    "Sentence": "anchor",
+    "SentenceCoverage": "anchor",
+    "SourceText": "anchor",
+    "coverage": "anchor",
+    "load_source": "anchor",
+    "locate_quotes": "anchor",
+    "quote_contexts": "anchor",
 }
 
 

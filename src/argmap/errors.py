@@ -17,6 +17,7 @@ __all__ = [
     "ExecutableNotFoundError",
     "OptionError",
     "RenderError",
+    "SourceError",
 ]
 
 
@@ -142,3 +143,21 @@ class OptionError(ArgmapError, ValueError):
 
 class RenderError(ArgmapError, RuntimeError):
     """A layout engine ran but failed; the message carries what it printed."""
+
+
+class SourceError(ArgmapError, ValueError):
+    """A map's source text cannot be used: missing, unreadable, not UTF-8, too large.
+
+    Examples
+    --------
+    >>> str(SourceError("source text file not found", path="article.txt"))
+    'article.txt: source text file not found'
+    """
+
+    def __init__(self, message: str, *, path: str | PathLike[str] | None = None) -> None:
+        self.message = message
+        self.path = None if path is None else str(path)
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message

@@ -118,6 +118,7 @@ def dumps(m: ArgumentMap, *, format: str = "yaml") -> str:
     fmt = get_format(format)
     if fmt.write is None:
         raise FormatError(f"argmap can read {fmt.name} but not write it")
+    _warn_check_loss(m, fmt.name)
     return fmt.write(m)
 
 
@@ -126,7 +127,19 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = N
     fmt = get_format(format) if format else detect_format(str(path), writing=True)
     if fmt.write is None:
         raise FormatError(f"argmap can read {fmt.name} but not write it", path=path)
+    _warn_check_loss(m, fmt.name)
     write_atomic(path, fmt.write(m))
+
+
+def _warn_check_loss(m: ArgumentMap, format: str) -> None:
+    """Only the native format holds a map's ``check:`` settings: say so when they are lost."""
+    if getattr(m, "check_config", None) and format not in ("yaml", "json"):
+        warnings.warn(
+            f"{format} cannot hold the map's 'check' settings (argmap check configuration); "
+            "they are left out",
+            LossWarning,
+            stacklevel=3,
+        )
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:

@@ -104,6 +104,9 @@ class ArgumentMap:
         self._graph = nx.MultiDiGraph()
         self._relations: dict[str, Relation] = {}
         self._index: tuple[dict, dict] | None = None  # see _incidence
+        self.check_config: dict[str, Any] | None = None
+        """Settings for ``argmap check`` carried by the map (the native format's
+        ``check:`` key; see :mod:`argmap.check.config`)."""
 
     # ------------------------------------------------------------------ builder
     def actor(
@@ -628,11 +631,23 @@ class ArgumentMap:
         tagged = [s for s in self.statements("claim") if "thesis" in s.tags]
         return tagged or [s for s in self.roots() if s.kind == "claim"]
 
-    def unanswered_objections(self) -> list[Objection]:
-        """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`)."""
+    def unanswered_objections(self, thesis=None) -> list[Objection]:
+        """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`).
+
+        ``thesis`` (an id or several) keeps only the objections that bear on it.
+        """
         from .analysis.dialectic import find_unanswered_objections
 
-        return find_unanswered_objections(self)
+        return find_unanswered_objections(self, thesis)
+
+    def check(self, *, thesis=None, source=None):
+        """Run ``argmap check``'s rules on the map (:func:`argmap.check.check_map`).
+
+        ``print(m.check())`` shows the text report; ``.findings`` lists the findings.
+        """
+        from .check import check_map
+
+        return check_map(self, thesis=thesis, source=source)
 
     def status(self, semantics: str = "grounded", *, support: str = "ignored") -> dict[str, str]:
         """Statement id -> ``"in"``, ``"out"`` or ``"undec"``.
@@ -724,6 +739,7 @@ class ArgumentMap:
     def copy(self) -> ArgumentMap:
         """An independent copy (statements and relations are immutable, so shared)."""
         new = ArgumentMap(self.title, source=self.source)
+        new.check_config = self.check_config
         new._actors = dict(self._actors)
         new._graph = self._graph.copy()
         new._relations = dict(self._relations)
@@ -738,6 +754,7 @@ class ArgumentMap:
             and self._actors == other._actors
             and {s.id: s for s in self.statements()} == {s.id: s for s in other.statements()}
             and self._relations == other._relations
+            and self.check_config == other.check_config
         )
 
     __hash__ = None  # mutable
@@ -822,6 +839,7 @@ class ArgumentMap:
             actors=tuple(self._actors.values()),
             statements=tuple(self.statements()),
             relations=tuple(self._relations.values()),
+            check=self.check_config,
         )
 
     @classmethod
@@ -834,6 +852,7 @@ class ArgumentMap:
             Listing every problem (duplicate ids, dangling ids, broken rules).
         """
         m = cls(doc.title, source=doc.source)
+        m.check_config = doc.check
         problems = []
         for a in doc.actors:
             if a.id in m._actors:

@@ -241,6 +241,11 @@ class MapDocument(_Base):
     """Claims, objections, rebuttals and evidence, in reading order."""
     relations: tuple[Relation, ...] = ()
     """Links between statements (and undercuts of links)."""
+    check: dict[str, Any] | None = None
+    """Settings for ``argmap check`` kept with the map: ``select``, ``ignore``,
+    ``severity`` (rule -> level), ``per-statement-ignores`` (statement id or relation
+    key -> rules). Read and validated by :mod:`argmap.check.config`; see
+    docs/checking.md. Only the native format holds it."""
 
 
 document_adapter: TypeAdapter[MapDocument] = TypeAdapter(MapDocument)

@@ -18,15 +18,29 @@ as standing, so the objection is reported as unanswered with reason
 
 Relation to the semantics: an objection is answered exactly when it is *out*
 in the grounded labelling, or all its attacks are.
+
+Which objections *bear on* a thesis (:func:`threat_paths`): an objection O bears
+on thesis T when the map's bipolar framework has a walk from O to T, along attack
+and support edges, with an odd number of attacks. So O bears on T when it attacks
+T, or attacks something that supports T (transitively), or attacks a rebuttal that
+defends one of those, and so on; undercuts count through the meta-arguments
+(undercutting a support on T's chain is a threat, undercutting an attack on it is
+not); concessions are absent from the framework and count for nothing. The walks
+are found by one breadth-first search backwards from (T, even) over the product
+graph (argument, parity of attacks so far): linear in the size of the framework,
+and each reported path is a shortest one. See docs/checking.md for how this
+relates to the grounded semantics.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from .bipolar import bipolar_framework
+from ..errors import OptionError, UnknownIdError
+from .bipolar import NOT_PREFIX, BipolarFramework, bipolar_framework
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -40,6 +54,8 @@ __all__ = [
     "UnansweredObjections",
     "objection_statuses",
     "find_unanswered_objections",
+    "resolve_theses",
+    "threat_paths",
 ]
 
 Label = Literal["in", "out", "undec"]
@@ -95,6 +111,11 @@ class ObjectionStatus:
         Ids of every statement that attacks it or undercuts its attacks.
     targets : tuple of str
         What the objection attacks: statement ids or relation keys.
+    threatens : dict
+        Thesis id -> the shortest path (statement ids and relation keys, from the
+        objection to the thesis) through which the objection bears on that thesis;
+        one entry per thesis considered that it bears on (see :func:`threat_paths`).
+        Empty when it bears on none.
     """
 
     objection: Objection
@@ -103,6 +124,7 @@ class ObjectionStatus:
     answered_by: tuple[str, ...]
     answers: tuple[str, ...]
     targets: tuple[str, ...]
+    threatens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class ObjectionStatuses(list):
@@ -144,8 +166,21 @@ class UnansweredObjections(list):
         return self.table().to_html()
 
 
-def objection_statuses(m: ArgumentMap) -> ObjectionStatuses:
-    """The dialectical status of every objection in the map, in map order.
+def resolve_theses(m: ArgumentMap, thesis: str | Iterable[str] | None = None) -> list[str]:
+    """The thesis ids a check is scoped to: those given, else the map's theses.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    thesis : str, iterable of str, or None
+        One thesis id, several, or None for :meth:`ArgumentMap.theses`.
+
+    Raises
+    ------
+    UnknownIdError
+        If an id names no statement (the message suggests close ids).
+    OptionError
+        If an id names a statement that is not a claim, or a relation.
 
     Examples
     --------
@@ -153,17 +188,154 @@ def objection_statuses(m: ArgumentMap) -> ObjectionStatuses:
     >>> m = ArgumentMap()
     >>> c = m.claim("C.", id="c")
     >>> o = m.objection("O.", id="o", against=c)
-    >>> [(s.objection.id, s.answered, s.reason) for s in objection_statuses(m)]
-    [('o', False, 'no-answer')]
+    >>> resolve_theses(m), resolve_theses(m, "c")
+    (['c'], ['c'])
+    >>> resolve_theses(m, "o")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.OptionError: thesis 'o' is an objection, not a claim (claims: c)
     """
+    if thesis is None:
+        return [t.id for t in m.theses()]
+    ids = [thesis] if isinstance(thesis, str) else list(dict.fromkeys(thesis))
+    claims = [s.id for s in m.statements("claim")]
+    listed = ", ".join(claims[:10]) + (", ..." if len(claims) > 10 else "") or "none"
+    for t in ids:
+        if t not in m:
+            if t in {r.key for r in m.relations()}:
+                raise OptionError(f"thesis {t!r} is a relation, not a claim (claims: {listed})")
+            raise UnknownIdError(
+                f"unknown thesis {t!r}: no statement has this id" + m._suggest(t, claims)
+            )
+        kind = m.get(t).kind
+        if kind != "claim":
+            article = "an" if kind[0] in "aeiou" else "a"
+            raise OptionError(f"thesis {t!r} is {article} {kind}, not a claim (claims: {listed})")
+    return ids
+
+
+def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ...]]:
+    """Argument -> a shortest walk to ``thesis`` with an odd number of attacks.
+
+    Breadth-first search backwards from ``(thesis, 0)`` over the product graph
+    ``(argument, parity)``; the walk is read off the parent pointers.
+    """
+    into: dict[str, list[tuple[str, int]]] = {}
+    for a, b in baf.attacks:
+        into.setdefault(b, []).append((a, 1))
+    for a, b in baf.supports:
+        into.setdefault(b, []).append((a, 0))
+    start = (thesis, 0)
+    parent: dict[tuple[str, int], tuple[str, int] | None] = {start: None}
+    queue = deque([start])
+    while queue:
+        node, parity = state = queue.popleft()
+        for src, attack in into.get(node, ()):
+            nxt = (src, parity ^ attack)
+            if nxt not in parent:
+                parent[nxt] = state
+                queue.append(nxt)
+    walks: dict[str, tuple[str, ...]] = {}
+    for arg, parity in parent:
+        if parity != 1:
+            continue
+        walk, cur = [], (arg, 1)
+        while cur is not None:
+            walk.append(cur[0])
+            cur = parent[cur]
+        walks[arg] = tuple(walk)
+    return walks
+
+
+def threat_paths(m: ArgumentMap, thesis: str) -> dict[str, tuple[str, ...]]:
+    """Every statement that bears on ``thesis``, with a shortest path to it.
+
+    A statement X bears on thesis T when the map's bipolar framework
+    (:mod:`argmap.analysis.bipolar`) has a walk from X to T along attack and
+    support edges with an odd number of attacks (see the module docstring).
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    thesis : str
+        Id of a claim (checked by :func:`resolve_theses`).
+
+    Returns
+    -------
+    dict
+        Statement id -> the path from it to the thesis: statement ids and relation
+        keys (a meta-argument stands for the key of the relation it reifies; the
+        ``~`` meta-arguments are left out). Objections, and any other statement
+        kind, in map order.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> t = m.claim("Thesis.", id="t")
+    >>> why = m.claim("Reason.", id="why", supports=t)
+    >>> o = m.objection("Not so.", id="o", against=why)
+    >>> r = m.rebuttal("Yes so.", id="r", against=o)
+    >>> threat_paths(m, "t")
+    {'o': ('o', 'why', 't')}
+    """
+    (thesis,) = resolve_theses(m, thesis)
+    walks = _threat_walks(bipolar_framework(m), thesis)
+    return {
+        s.id: tuple(a for a in walks[s.id] if not a.startswith(NOT_PREFIX))
+        for s in m.statements()
+        if s.id in walks
+    }
+
+
+def objection_statuses(
+    m: ArgumentMap, thesis: str | Iterable[str] | None = None
+) -> ObjectionStatuses:
+    """The dialectical status of every objection in the map, in map order.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    thesis : str, iterable of str or None
+        None: every objection, each with the map's theses (:meth:`ArgumentMap.theses`)
+        it bears on in ``threatens``. A thesis id (or several): only the objections
+        that bear on one of them, with ``threatens`` limited to them.
+
+    Raises
+    ------
+    UnknownIdError, OptionError
+        If a thesis id is unknown or names something that is not a claim.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> c = m.claim("C.", id="c")
+    >>> o = m.objection("O.", id="o", against=c)
+    >>> [(s.objection.id, s.answered, s.reason, s.threatens) for s in objection_statuses(m)]
+    [('o', False, 'no-answer', {'c': ('o', 'c')})]
+    """
+    return _objection_statuses(m, resolve_theses(m, thesis), only_bearing=thesis is not None)
+
+
+def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool):
+    """:func:`objection_statuses` for resolved theses; all objections unless ``only_bearing``."""
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
+    walks = {t: _threat_walks(baf, t) for t in theses}
     out = ObjectionStatuses(map=m)
 
     def attackers(key: str) -> list[str]:
         return [r.from_ if r.to == key else r.to for r in m.relations_to(key) if r.is_attack]
 
     for o in m.statements("objection"):
+        threatens = {
+            t: tuple(a for a in w[o.id] if not a.startswith(NOT_PREFIX))
+            for t, w in walks.items()
+            if o.id in w
+        }
+        if only_bearing and not threatens:
+            continue
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
         undercut_attacks = [r for r in attacks if r.key in baf.relation_of]
         answers = attackers(o.id)
@@ -182,11 +354,15 @@ def objection_statuses(m: ArgumentMap) -> ObjectionStatuses:
             answered, reason = False, "answers-defeated"
         else:
             answered, reason = False, "undecided"
-        out.append(ObjectionStatus(o, answered, reason, standing, tuple(answers), targets))
+        out.append(
+            ObjectionStatus(o, answered, reason, standing, tuple(answers), targets, threatens)
+        )
     return out
 
 
-def find_unanswered_objections(m: ArgumentMap) -> UnansweredObjections:
+def find_unanswered_objections(
+    m: ArgumentMap, thesis: str | Iterable[str] | None = None
+) -> UnansweredObjections:
     """Every objection that no standing rebuttal answers, in map order.
 
     See the module docstring for what "standing" means, and how cycles are
@@ -195,6 +371,9 @@ def find_unanswered_objections(m: ArgumentMap) -> UnansweredObjections:
     Parameters
     ----------
     m : ArgumentMap
+    thesis : str, iterable of str or None
+        When given, only the objections that bear on this thesis (or one of
+        these theses): see :func:`threat_paths`.
 
     Returns
     -------
@@ -216,5 +395,9 @@ def find_unanswered_objections(m: ArgumentMap) -> UnansweredObjections:
     >>> o2 = m.objection("Revenue is not earmarked.", id="not-earmarked", against=r)
     >>> [s.id for s in find_unanswered_objections(m)]
     ['regressive', 'not-earmarked']
+    >>> side = m.claim("Sugar is sweet.", id="sweet", tags=["side"])
+    >>> _ = m.objection("Not all of it.", id="not-all", against=side)
+    >>> [s.id for s in find_unanswered_objections(m, thesis="tax")]
+    ['regressive', 'not-earmarked']
     """
-    return UnansweredObjections(objection_statuses(m), map=m)
+    return UnansweredObjections(objection_statuses(m, thesis), map=m)

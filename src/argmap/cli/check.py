@@ -1,33 +1,67 @@
-"""``argmap check`` and ``argmap validate``: the dialectical check and the file check."""
+"""``argmap check`` and ``argmap validate``: the rule-based check and the file check.
+
+The engine is :mod:`argmap.check`; this module only parses options and prints.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
-import textwrap
 
-from ..analysis.dialectic import objection_statuses
+from ..check.findings import SEVERITIES
+from ..errors import ArgmapError
 from . import read_map
-
-_REASONS = {
-    "no-answer": "nothing answers it",
-    "answers-defeated": "every answer to it is itself defeated",
-    "undecided": "its answers are caught in an unresolved cycle of attacks",
-}
 
 
 def register(sub) -> None:
     p = sub.add_parser(
         "check",
-        help="list unanswered objections (exit 1 if any)",
-        description="List every objection that no standing rebuttal answers, with its author "
-        "and what it attacks. Exit 0 when there is none, 1 when there are some, 2 when the "
-        "file cannot be used.",
+        help="check maps: unanswered objections, structure, quotes (exit 1 on errors)",
+        description="Check argument maps with rules like a linter: objections that threaten "
+        "a thesis and nothing answers, structure and provenance problems, quotes that the "
+        "source text does not hold. Every finding has a rule code, a severity, a location "
+        "and, where there is one, a fix hint (see docs/checking.md). Exit 0 when no finding "
+        "reaches --fail-on (default error), 1 when one does, 2 when a file or an option "
+        "cannot be used.",
     )
-    p.add_argument("file", help="map file (native YAML/JSON or any readable format)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("files", nargs="*", metavar="FILE", help="map files (any readable format)")
+    p.add_argument(
+        "--thesis",
+        action="append",
+        metavar="ID",
+        help="scope the objection rules to this thesis (repeatable; default: the map's "
+        "theses: claims tagged 'thesis', else root claims)",
+    )
+    p.add_argument(
+        "--select",
+        action="append",
+        metavar="RULES",
+        help="run only these rules (codes, "
+        "names or prefixes, comma-separated; replaces the configured selection)",
+    )
+    p.add_argument("--ignore", action="append", metavar="RULES", help="do not run these rules")
+    p.add_argument(
+        "--severity",
+        choices=SEVERITIES,
+        help="minimum severity shown and counted (default info)",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="lowest severity that makes the exit status 1 (default error)",
+    )
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "github", "sarif"),
+        default="text",
+        help="output format (github: workflow-command annotations; sarif: SARIF 2.1.0)",
+    )
+    p.add_argument("--source", metavar="FILE", help="the source text (overrides the map's own)")
     p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
-    p.set_defaults(func=run_check)
+    p.add_argument(
+        "--isolated", action="store_true", help="ignore [tool.argmap.check] in pyproject.toml"
+    )
+    p.add_argument("--list-rules", action="store_true", help="list every rule and exit")
+    p.set_defaults(func=run_check, parser=p)
 
     v = sub.add_parser(
         "validate",
@@ -39,79 +73,58 @@ def register(sub) -> None:
     v.set_defaults(func=run_validate)
 
 
-def check_report(m, *, path: str | None = None) -> dict:
-    """The check's result as plain data (what ``--format json`` prints)."""
-    statuses = objection_statuses(m)
-    unanswered = []
-    for st in statuses:
-        if st.answered:
-            continue
-        o = st.objection
-        actor = m.get_actor(o.by) if o.by else None
-        targets = []
-        for t in st.targets:
-            if t in m:
-                s = m.get(t)
-                targets.append({"id": s.id, "kind": s.kind, "text": s.text})
-            else:
-                rel = m.relation(t)
-                targets.append({"relation": t, "kind": rel.kind, "from": rel.from_, "to": rel.to})
-        unanswered.append(
-            {
-                "id": o.id,
-                "text": o.text,
-                "quote": o.quote,
-                "by": None
-                if actor is None
-                else {"id": actor.id, "name": actor.name, "affiliation": actor.affiliation},
-                "against": targets,
-                "reason": st.reason,
-                "answers": list(st.answers),
-            }
-        )
-    return {
-        "file": path,
-        "objections": len(statuses),
-        "unanswered_count": len(unanswered),
-        "unanswered": unanswered,
-    }
+def _selectors(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [part.strip() for v in values for part in v.split(",") if part.strip()]
 
 
-def _print_text(report: dict) -> None:
-    n, total = report["unanswered_count"], report["objections"]
-    head = f"{report['file']}: " if report["file"] else ""
-    if n == 0:
-        print(f"{head}all {total} objections are answered")
-        return
-    print(f"{head}{n} of {total} objections unanswered")
-    for item in report["unanswered"]:
-        by = item["by"]
-        who = (
-            ""
-            if by is None
-            else f"  (by {by['name']}" + (f", {by['affiliation']})" if by["affiliation"] else ")")
-        )
-        print(f"\n- {item['id']}{who}")
-        print(textwrap.indent(textwrap.fill(item["text"], 76), "    "))
-        if item["quote"]:
-            print(textwrap.indent(textwrap.fill(f"\u201c{item['quote']}\u201d", 76), "    "))
-        for t in item["against"]:
-            if "relation" in t:
-                print(f"    undercuts: {t['from']} -{t['kind']}-> {t['to']}")
-            else:
-                print(f"    against: {t['id']} ({t['kind']}): {textwrap.shorten(t['text'], 60)}")
-        print(f"    why unanswered: {_REASONS[item['reason']]}")
+def _list_rules() -> int:
+    from ..check.rules import RULES
+
+    for rule in RULES.values():
+        print(f"{rule.code}  {rule.name:<28} {rule.severity:<8} {rule.summary}")
+    return 0
 
 
 def run_check(args) -> int:
-    m = read_map(args.file, args.from_format)
-    report = check_report(m, path=args.file)
-    if args.format == "json":
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-    else:
-        _print_text(report)
-    return 1 if report["unanswered_count"] else 0
+    from ..check import CheckConfig, check_file, resolve_selectors
+    from ..check.output import FORMATS
+
+    if args.list_rules:
+        return _list_rules()
+    if not args.files:
+        args.parser.error("at least one FILE is required (or --list-rules)")
+    select = _selectors(args.select)
+    overrides = CheckConfig(
+        select=None if select is None else tuple(resolve_selectors(select)),
+        ignore=frozenset(resolve_selectors(_selectors(args.ignore) or [], where="--ignore")),
+        min_severity=args.severity,
+        fail_on=args.fail_on,
+    )
+    results, unusable = [], False
+    for path in args.files:
+        try:
+            result = check_file(
+                path,
+                format=args.from_format,
+                thesis=args.thesis,
+                overrides=overrides,
+                source=args.source,
+                isolated=args.isolated,
+            )
+        except ArgmapError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            unusable = True
+            continue
+        for msg in result.warnings:
+            print(f"warning: {path}: {msg}", file=sys.stderr)
+        results.append(result)
+    if results:
+        sys.stdout.write(FORMATS[args.format](results))
+    if unusable:
+        return 2
+    return 1 if any(r.failed for r in results) else 0
 
 
 def run_validate(args) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..errors import FormatError
 from ..formats import detect_format, get_format, list_formats
-from ..io import LossWarning, read_text, write_atomic
+from ..io import LossWarning, _warn_check_loss, read_text, write_atomic
 
 __all__ = ["Conversion", "convert", "format_table"]
 
@@ -71,6 +71,7 @@ def convert(
         raise FormatError(f"argmap can read {fmt_out.name} but not write it (it writes {writers})")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossWarning)
+        _warn_check_loss(m, fmt_out.name)
         data = fmt_out.write(m)
     out_losses = [str(w.message) for w in caught if issubclass(w.category, LossWarning)]
     for w in caught:  # anything else is not ours to swallow

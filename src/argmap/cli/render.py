@@ -59,6 +59,12 @@ def register(sub) -> None:
         "--wrap", type=int, default=32, metavar="N", help="characters per line (default 32)"
     )
     p.add_argument("--engine", choices=ENGINES, help="layout engine (default: dot if on PATH)")
+    p.add_argument(
+        "--source",
+        metavar="FILE",
+        help="html: the source text (UTF-8) in which each quote is shown in context "
+        "(default: the map's own source text, if it names one)",
+    )
     p.set_defaults(func=run_render)
 
 
@@ -93,6 +99,13 @@ def run_render(args) -> int:
         raise OptionError("writing to stdout (-o -) needs --format")
     fmt = args.format or format_for_path(args.output)
     m = read_map(args.file, args.from_format)
+    if fmt == "html":
+        # quotes in context: --source, else the map's own text (a file relative to the map)
+        options["map_path"] = args.file
+        if args.source is not None:
+            options["source"] = args.source
+    elif args.source is not None:
+        raise OptionError(f"--source applies to html output only, not {fmt}")
     if to_stdout:
         data = render_bytes(m, fmt, engine=args.engine, **options)
         sys.stdout.buffer.write(data)

@@ -31,12 +31,15 @@ import base64
 import hashlib
 import html
 import json
+import os
+import warnings
 from typing import TYPE_CHECKING, Any
 
-from ..errors import RenderError
+from ..errors import RenderError, SourceError
 from . import style as S
 
 if TYPE_CHECKING:
+    from ..anchor import SourceText
     from ..map import ArgumentMap
 
 __all__ = ["to_html", "page_data", "json_for_script"]
@@ -73,8 +76,20 @@ def _source_dict(src) -> dict[str, str] | None:
     return src.model_dump(exclude_none=True, exclude={"text"}) or None
 
 
-def page_data(m: ArgumentMap) -> dict[str, Any]:
+def page_data(
+    m: ArgumentMap, *, source: SourceText | None = None, map_path: str | os.PathLike | None = None
+) -> dict[str, Any]:
     """What the page's script knows about the map: statements, links, statuses.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    source : SourceText, optional
+        The source text: each quote is located in it and shown in context
+        (see :func:`argmap.anchor.quote_contexts`).
+    map_path : path, optional
+        The map's file, against which statements' own ``source.file`` paths
+        are resolved.
 
     Returns
     -------
@@ -86,7 +101,9 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
         ids of its ``attackers`` (including statements that undercut its own
         attacks and supports), ``supporters`` and ``targets`` (what it attacks or
         supports), of what it ``concedes`` and is ``conceded_by``, and the keys
-        of the relations to light up with it (``links``).
+        of the relations to light up with it (``links``); with a ``source``, a
+        statement with a quote has its ``context`` (``before``, ``passage``,
+        ``after``, ``line``, ``verbatim``, ...).
 
     Examples
     --------
@@ -103,6 +120,11 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
     from ..analysis.dialectic import objection_statuses
 
     statuses = {st.objection.id: st for st in objection_statuses(m)}
+    contexts: dict[str, dict[str, Any]] = {}
+    if source is not None:
+        from ..anchor import quote_contexts
+
+        contexts = quote_contexts(m, source, map_path=map_path)
     theses = {s.id for s in m.theses()}
     # one pass over the relations (asking the map per statement would be quadratic)
     into: dict[str, list] = {}
@@ -147,6 +169,8 @@ def page_data(m: ArgumentMap) -> dict[str, Any]:
         }
         if s.quote:
             item["quote"] = s.quote
+            if s.id in contexts:
+                item["context"] = contexts[s.id]
         if s.qualifier:
             item["qualifier"] = s.qualifier
         if s.by:
@@ -263,6 +287,10 @@ aside { width: 380px; max-width: 45vw; overflow: auto; border-left: 1px solid #e
 #am-panel .am-text { font-size: 15px; margin: 0 0 8px; white-space: pre-wrap; }
 #am-panel blockquote { margin: 0 0 8px; padding: 4px 10px; border-left: 3px solid #9ca3af;
   color: #374151; font-style: italic; white-space: pre-wrap; }
+#am-panel .am-context { font-style: normal; color: #4b5563; }
+#am-panel .am-context mark { background: #fef3c7; color: #111827; font-style: italic;
+  padding: 0 1px; }
+#am-panel .am-where { font-size: 12px; color: #6b7280; margin: -4px 0 8px; }
 #am-panel dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; }
 #am-panel dt { color: #6b7280; }
 #am-panel dd { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -437,7 +465,25 @@ _JS = r"""
         (open ? "UNANSWERED: " : "ANSWERED: ") + why));
     }
     panel.appendChild(el("p", "am-text", s.text));
-    if (s.quote) panel.appendChild(el("blockquote", "am-quote", "\u201c" + s.quote + "\u201d"));
+    var c = s.context;
+    if (s.quote && !(c && c.found && c.verbatim)) {
+      panel.appendChild(el("blockquote", "am-quote", "\u201c" + s.quote + "\u201d"));
+    }
+    if (c && c.found) {
+      // the quote in its source: the sentence before and after, the passage marked
+      var q = el("blockquote", "am-quote am-context");
+      q.appendChild(document.createTextNode(c.before));
+      q.appendChild(el("mark", null, c.passage));
+      q.appendChild(document.createTextNode(c.after));
+      panel.appendChild(q);
+      var where = "source, line " + c.line + (c.verbatim ? "" : ": the source's words differ");
+      if (!c.verbatim && c.differences && c.differences.length) {
+        where += " (" + c.differences.join("; ") + ")";
+      }
+      panel.appendChild(el("p", "am-where", where));
+    } else if (c) {
+      panel.appendChild(el("p", "am-where", "this quote is not in the source text"));
+    }
     var dl = el("dl");
     if (s.qualifier) row(dl, "qualifier", s.qualifier);
     if (s.actor) {
@@ -556,8 +602,25 @@ def _csp(script: str) -> str:
     )
 
 
+def _page_source(m: ArgumentMap, source: Any, map_path: str | os.PathLike | None):
+    """The source text the page shows quotes in (None for none)."""
+    from ..anchor import SourceText, load_source
+
+    if source is False:
+        return None
+    if isinstance(source, SourceText):
+        return source
+    return load_source(m, map_path=map_path, source=source)
+
+
 def to_html(
-    m: ArgumentMap, *, engine: str | None = None, title: bool | str = True, **options: Any
+    m: ArgumentMap,
+    *,
+    engine: str | None = None,
+    title: bool | str = True,
+    source: Any = None,
+    map_path: str | os.PathLike | None = None,
+    **options: Any,
 ) -> str:
     """The map as one self-contained, interactive HTML page.
 
@@ -569,6 +632,16 @@ def to_html(
     title : bool or str, default True
         The page's heading: True for the map's title (and its source), a
         string to replace it, False for none. The drawing never repeats it.
+    source : SourceText, path or False, optional
+        The text in which each statement's panel shows its quote in context
+        (the sentence before and after, the quote marked; not verbatim or not
+        found is said). Default: the map's own source text (``source.text``,
+        or ``source.file`` relative to ``map_path``); if that file cannot be
+        read, the page is drawn without context and a warning says why.
+        False: no context. A path or text given here must be readable.
+    map_path : path, optional
+        The map's file, for the map's ``source.file`` paths (default: the
+        current directory).
     **options
         Drawing options of :func:`argmap.render.to_graphviz` (e.g.
         ``highlight="unanswered"``, ``color_by="actor"``, ``legend=True``).
@@ -584,6 +657,8 @@ def to_html(
         When no layout engine is installed.
     RenderError, OptionError
         As :func:`argmap.render.render_svg`.
+    SourceError
+        The ``source`` given cannot be read.
 
     See Also
     --------
@@ -592,8 +667,16 @@ def to_html(
     """
     from .output import render_svg
 
+    explicit = source is not None and source is not False
+    try:
+        text = _page_source(m, source, map_path)
+        data = page_data(m, source=text, map_path=map_path)
+    except SourceError as exc:
+        if explicit:
+            raise
+        warnings.warn(f"{exc}; the page shows quotes without their context", stacklevel=2)
+        data = page_data(m)
     svg = _svg_body(render_svg(m, engine=engine, title=False, **options))
-    data = page_data(m)
     esc = html.escape
     heading = ((m.title or "Argument map") if title is True else title) or ""
     page_title = heading or m.title or "Argument map"
