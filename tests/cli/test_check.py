@@ -74,8 +74,15 @@ class TestCheck:
 
     @pytest.mark.skipif(not EXAMPLE.exists(), reason="example map not present")
     def test_article_map(self, capsys):
-        assert main(["check", str(EXAMPLE)]) == 1
-        assert "global-times-thorn" in capsys.readouterr().out
+        # the re-read article: every objection bearing on a thesis is answered; the
+        # author's objections to the side claim are listed apart and do not count
+        assert main(["check", str(EXAMPLE)]) == 0
+        out = capsys.readouterr().out
+        assert "no unanswered objection threatens it" in out
+        assert "bear on no thesis" in out and "not-first-in-asia" in out
+        assert main(["check", str(EXAMPLE), "--thesis", "office-serves-alliance"]) == 0
+        assert main(["check", str(EXAMPLE), "--thesis", "first-of-its-kind"]) == 1
+        assert "AM101" in capsys.readouterr().out
 
 
 class TestCheckOptions:
