@@ -98,6 +98,10 @@ class TestSentences:
             "- another item",
         ]
 
+    def test_repr_is_short(self):
+        assert repr(SourceText("x" * 10_000, "a.txt")) == "SourceText('a.txt', 10,000 characters)"
+        assert repr(SourceText("")) == "SourceText(0 characters)"
+
     def test_cached(self):
         src = SourceText(TEXT)
         assert src.sentences() is src.sentences()
@@ -306,7 +310,7 @@ class TestCoverage:
             "The U.S. Army was not consulted.",
             "Join our mailing list!",
         ]
-        assert "of the source mapped" in str(cov)
+        assert "of the source mapped" in str(cov) and repr(cov).startswith("<Coverage: ")
         assert "Coverage" in cov._repr_html_()
 
     def test_empty_map(self):

@@ -108,10 +108,9 @@ def _split_block(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         if nl < 0:
             break
         line = text[pos:nl].strip()
-        nxt = text[nl + 1 : end]
         stands_alone = (
             len(line) < _HEADING_MAX and not line.endswith((",", ";", ":", "-", "("))
-        ) or (_BULLET.match(nxt) is not None)
+        ) or (_BULLET.match(text, nl + 1, end) is not None)
         if stands_alone and line:
             pieces.append((seg, nl))
             seg = nl + 1
@@ -259,6 +258,10 @@ class SourceText:
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def __repr__(self) -> str:  # the text may be megabytes long
+        where = f"{self.path!r}, " if self.path else ""
+        return f"SourceText({where}{len(self.text):,} characters)"
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column (in characters) of a character offset."""
@@ -1196,6 +1199,9 @@ class Coverage:
 
     def _repr_html_(self) -> str:
         return self.table().to_html()
+
+    def __repr__(self) -> str:
+        return f"<Coverage: {self}>"
 
     def __str__(self) -> str:
         return (
