@@ -79,6 +79,14 @@ class TestSentences:
             "2023 was late.",
         ]
 
+    def test_abbreviations_before_numbers(self):
+        src = SourceText("See No. 5 and p. 12 of Vol. 3 here. We said no. Then we left.")
+        assert [s.text for s in src.sentences()] == [
+            "See No. 5 and p. 12 of Vol. 3 here.",
+            "We said no.",
+            "Then we left.",
+        ]
+
     def test_no_break_before_lowercase_or_inside_ellipsis(self):
         src = SourceText(
             "It was \u2018a thorn in Asia\u2026The office is real\u2019, it said. Fine."

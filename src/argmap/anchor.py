@@ -74,9 +74,11 @@ class Sentence:
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen col lt sgt capt cpt maj adm gov sen rep pres rev hon
-    mt ft vs cf al approx fig figs no nos vol vols pp ed eds inc ltd co corp bros dept est
+    mt ft vs cf al approx eds inc ltd corp bros dept
     jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n e.u a.m p.m""".split()
 )
+# abbreviations only before a number ("No. 5", "p. 12"): "we said no. Then" ends a sentence
+_NUMBER_ABBREVIATIONS = frozenset("no nos vol vols p pp fig figs art sec ch".split())
 _END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d\u00bb)\]]*(?=\s)")
 _OPENERS = "\"'\u2018\u201c\u00ab([\u2039\u201e"
 _BLANK = re.compile(r"\n[^\S\n]*\n\s*")
@@ -94,6 +96,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "George W. Bush"
         return True
+    if word.lower() in _NUMBER_ABBREVIATIONS:
+        rest = text[dot + 1 : dot + 3].lstrip()
+        return rest[:1].isdigit()
     return word.lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
