@@ -171,6 +171,14 @@ class TestLocate:
         q = one("x", "the council met on monday")
         assert q.how == "normalised" and q.differences[0].startswith("letter case")
 
+    def test_case_of_other_scripts(self):
+        quote = "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3 \u03b5\u03af\u03c0\u03b5"
+        source = "\u039f \u03bf\u03b4\u03c5\u03c3\u03c3\u03b5\u03c5\u03c2 \u03b5\u03af\u03c0\u03b5."
+        q = one("x", quote, source=source)
+        assert q.how == "normalised" and q.start == 2
+        q = one("x", "stra\u00dfe und \u0130stanbul", source="Die STRA\u00dfE und \u0130stanbul.")
+        assert q.how == "normalised" and q.start == 4
+
     def test_ellipsis_character(self):
         src = "He wrote: wait... and see."
         q = one("x", "wait\u2026 and see", source=src)

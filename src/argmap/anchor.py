@@ -47,6 +47,7 @@ __all__ = [
     "load_source",
     "locate_quotes",
     "quote_contexts",
+    "read_source",
 ]
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -178,6 +179,8 @@ class _Normalised:
         low = s.lower()
         if len(low) != len(s):  # a few characters lower-case to two: keep them as they are
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in s)
+        # the one context-dependent mapping: a final capital sigma lower-cases to "ς"
+        low = low.replace("\u03c2", "\u03c3")
         parts: list[str] = []
         # segments: (norm_start, src_start, src_len, linear)
         nstarts: list[int] = []
