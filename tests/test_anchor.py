@@ -468,7 +468,9 @@ class TestArticle:
             "most relevant for imagining what the Japan office could look like.",
         )
         m.claim("Straight.", id="straight", quote="Beijing's rhetoric about NATO")
-        (hedge, straight) = locate_quotes(m)
+        m.claim("Lost.", id="lost", quote="to build a security defence around China")
+        (hedge, straight, lost) = locate_quotes(m)
+        assert lost.differences == ("words missing: 'so-called'",)
         assert hedge.how == "fuzzy" and "probably more" in hedge.differences[0]
         assert hedge.hint.startswith("The third type") and "probably more relevant" in hedge.hint
         assert (

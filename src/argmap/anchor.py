@@ -716,15 +716,16 @@ def _describe_chars(quote: str, passage: str) -> list[str]:
     return _phrases(found)
 
 
-def _words_phrase(words: Sequence[str]) -> str:
-    text = " ".join(words)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _words_phrase(text: str, words: Sequence[re.Match[str]]) -> str:
+    """The words as the text writes them ("so-called", not "so called"), cut to 60 characters."""
+    phrase = " ".join(text[words[0].start() : words[-1].end()].split())
+    return phrase if len(phrase) <= 60 else phrase[:57] + "..."
 
 
 def _describe_words(quote: str, passage: str) -> list[str]:
     """Words changed, missing from or added to the quote, compared with the passage."""
-    qw, pw = _WORD.findall(quote), _WORD.findall(passage)
-    lq, lp = [w.lower() for w in qw], [w.lower() for w in pw]
+    qw, pw = list(_WORD.finditer(quote)), list(_WORD.finditer(passage))
+    lq, lp = [w.group().lower() for w in qw], [w.group().lower() for w in pw]
     # a very long quote: common words anchor nothing (else the alignment is quadratic)
     sm = difflib.SequenceMatcher(None, lq, lp, autojunk=len(lq) > 2000)
     out = []
@@ -732,13 +733,13 @@ def _describe_words(quote: str, passage: str) -> list[str]:
         if op == "replace" and lq[i1:i2] == lp[j1:j2]:
             continue
         if op == "replace":
-            q, p = _words_phrase(qw[i1:i2]), _words_phrase(pw[j1:j2])
+            q, p = _words_phrase(quote, qw[i1:i2]), _words_phrase(passage, pw[j1:j2])
             noun = "word" if i2 - i1 == 1 and j2 - j1 == 1 else "words"
             out.append(f"{noun} '{q}' in the quote, '{p}' in the source")
         elif op == "delete":
-            out.append(f"words added: '{_words_phrase(qw[i1:i2])}'")
+            out.append(f"words added: '{_words_phrase(quote, qw[i1:i2])}'")
         elif op == "insert":
-            out.append(f"words missing: '{_words_phrase(pw[j1:j2])}'")
+            out.append(f"words missing: '{_words_phrase(passage, pw[j1:j2])}'")
     return out
 
 
