@@ -5,7 +5,9 @@ the SVG of :func:`argmap.render.render_svg` inlined, the style and the script
 are inline, and the page loads no font, script or image from anywhere (its
 Content-Security-Policy forbids every network request, and allows only the
 page's own script, by its hash). Hovering a statement shows its full text,
-quote, actor, source and status in a side panel; clicking it highlights what
+quote (in its context, the sentence before and after, when the page has the
+source text: see :func:`to_html`), actor, source and status in a side panel;
+clicking it highlights what
 attacks it (red), what supports it (green) and what it targets (blue), and
 dims the rest; clicking the background or pressing Esc clears. Statements can
 also be reached with the Tab key and selected with Enter.
