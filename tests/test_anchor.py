@@ -476,3 +476,43 @@ class TestArticle:
         assert (
             straight.how == "normalised" and straight.hint == "Beijing\u2019s rhetoric about NATO"
         )
+
+
+class TestAgainstStrFind:
+    """Exact quotes land where ``str.find`` finds them; straightened ones at the same place."""
+
+    PROSE = (
+        "The alliance\u2019s office \u2013 if it opens \u2013 would serve partners in the "
+        "region. \u201cIt is a thorn,\u201d said the paper\u2026 Others disagreed. Mr. Lee "
+        "wrote on p. 4 that the U.S. view differs.\n\nA new paragraph starts here. It "
+        "repeats: the region. The region matters.\n"
+    ) * 3
+
+    def spans(self, n=150):
+        import random
+
+        rng = random.Random(7)
+        text = self.PROSE
+        for _ in range(n):
+            a = rng.randrange(len(text) - 10)
+            b = rng.randrange(a + 5, min(len(text), a + 120))
+            quote = text[a:b].strip()
+            if quote:
+                yield quote
+
+    def test_exact(self):
+        for quote in self.spans():
+            q = one("x", quote, source=self.PROSE)
+            assert q.verbatim and q.start == self.PROSE.find(quote), quote
+            assert self.PROSE[q.start : q.end] == quote
+
+    def test_straightened(self):
+        table = str.maketrans("\u2019\u201c\u201d\u2013", '\'""-')
+        for quote in self.spans():
+            plain = quote.translate(table).replace("\u2026", "...")
+            q = one("x", plain, source=self.PROSE)
+            assert q.found and q.how in ("exact", "normalised"), plain
+            assert q.verbatim == (plain == quote)
+            # the located passage, normalised, is the quote normalised
+            assert self.PROSE[q.start : q.end].translate(table).replace("\u2026", "...") == plain
+            assert q.hint in (None, self.PROSE[q.start : q.end])

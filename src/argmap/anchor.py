@@ -751,6 +751,11 @@ class _Locator:
         self.norm = source._normalised()
         self.index = source._index()
 
+    def _raw(self, a: int, b: int) -> tuple[int, int]:
+        """The source span of a normalised span, without the whitespace at its ends
+        (an ellipsis takes in the spaces around it)."""
+        return _strip_span(self.source.text, *self.norm.span(a, b))
+
     # ----------------------------------------------------------- exact or normalised
     def _norm_hits(self, nq: str, limit: int = 64) -> list[int]:
         """Offsets in the normalised text where ``nq`` (normalised) occurs."""
@@ -784,7 +789,7 @@ class _Locator:
             return None
         text = self.source.text
         # overlapping hits ("abab" in "ababab") are one place
-        spans = [self.norm.span(h, h + len(nq)) for h in hits]
+        spans = [self._raw(h, h + len(nq)) for h in hits]
         places = 1 + sum(1 for x, y in zip(hits, hits[1:], strict=False) if y >= x + len(nq))
         for a, b in spans:
             if text[a:b] == quote:
@@ -806,7 +811,7 @@ class _Locator:
         nq = _norm(first)
         heads = self._norm_hits(nq, limit=256) if nq else []
         for h in heads:
-            spans = [self.norm.span(h, h + len(nq))]
+            spans = [self._raw(h, h + len(nq))]
             ok = True
             for part in parts[1:]:
                 np_ = _norm(part)
@@ -816,7 +821,7 @@ class _Locator:
                 if pos < 0:
                     ok = False
                     break
-                spans.append(self.norm.span(pos, pos + len(np_)))
+                spans.append(self._raw(pos, pos + len(np_)))
             if ok:
                 exact = all(text[a:b] == p.strip() for (a, b), p in zip(spans, parts, strict=True))
                 return spans, exact
@@ -909,7 +914,7 @@ class _Locator:
         while trail and nb < len(ntext) and ntext[nb] in _PUNCT:
             nb, trail = nb + 1, trail - 1
         score = _similarity(nq, ntext[na:nb])
-        a, b = self.norm.span(na, nb)
+        a, b = self._raw(na, nb)
         return a, b, score
 
     # ----------------------------------------------------------- one quote
