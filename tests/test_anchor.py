@@ -516,3 +516,22 @@ class TestAgainstStrFind:
             # the located passage, normalised, is the quote normalised
             assert self.PROSE[q.start : q.end].translate(table).replace("\u2026", "...") == plain
             assert q.hint in (None, self.PROSE[q.start : q.end])
+
+    def test_word_left_out(self):
+        import re
+
+        checked = 0
+        for quote in self.spans(300):
+            words = list(re.finditer(r"\w+", quote))
+            if len(words) < 8 or "\u2026" in quote:  # a gap after "…" is an elision
+                continue
+            w = words[len(words) // 2]
+            if quote.count(w.group()) > 1:
+                continue
+            short = quote[: w.start()] + quote[w.end() :].lstrip()
+            q = one("x", short, source=self.PROSE)
+            assert q.found and q.how == "fuzzy", short
+            assert f"words missing: '{w.group()}'" in q.differences, (short, q.differences)
+            assert q.hint.strip(" .,") in self.PROSE and w.group() in q.hint
+            checked += 1
+        assert checked > 20
