@@ -535,3 +535,19 @@ class TestAgainstStrFind:
             assert q.hint.strip(" .,") in self.PROSE and w.group() in q.hint
             checked += 1
         assert checked > 20
+
+    def test_word_changed(self):
+        import re
+
+        checked = 0
+        for quote in self.spans(300):
+            words = list(re.finditer(r"\w+", quote))
+            if len(words) < 8 or "\u2026" in quote:
+                continue
+            w = words[len(words) // 2]
+            changed = quote[: w.start()] + "zebra" + quote[w.end() :]
+            q = one("x", changed, source=self.PROSE)
+            assert q.found and q.how == "fuzzy", changed
+            assert f"word 'zebra' in the quote, '{w.group()}' in the source" in q.differences
+            checked += 1
+        assert checked > 20
