@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 import platform
 import random
 import sys
@@ -135,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
     base = rows[0]
+    load = f"{os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "unknown"
     lines = [
         "# Anchoring benchmark",
         "",
@@ -148,7 +150,8 @@ def main(argv: list[str] | None = None) -> int:
         "time per quote of *locate* relative to the smallest size: flat means linear.",
         "",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, "
-        f"{platform.system()} (2 cores shared with other jobs: figures are noisy)",
+        f"{platform.system()}, {os.cpu_count()} cores, load average {load} at the end of the "
+        "run (other jobs share the machine: compare the ratios, not the seconds)",
         "",
         "| chars | quotes | sentences (s) | locate (s) | coverage (s) | str.find (s) "
         "| locate / str.find | per quote vs n | exact | normalised | fuzzy | not found |",

@@ -79,6 +79,14 @@ class TestSentences:
             "2023 was late.",
         ]
 
+    def test_abbreviations_before_numbers(self):
+        src = SourceText("See No. 5 and p. 12 of Vol. 3 here. We said no. Then we left.")
+        assert [s.text for s in src.sentences()] == [
+            "See No. 5 and p. 12 of Vol. 3 here.",
+            "We said no.",
+            "Then we left.",
+        ]
+
     def test_no_break_before_lowercase_or_inside_ellipsis(self):
         src = SourceText(
             "It was \u2018a thorn in Asia\u2026The office is real\u2019, it said. Fine."
@@ -97,6 +105,10 @@ class TestSentences:
             "- a list item",
             "- another item",
         ]
+
+    def test_repr_is_short(self):
+        assert repr(SourceText("x" * 10_000, "a.txt")) == "SourceText('a.txt', 10,000 characters)"
+        assert repr(SourceText("")) == "SourceText(0 characters)"
 
     def test_cached(self):
         src = SourceText(TEXT)
@@ -158,6 +170,14 @@ class TestLocate:
     def test_case(self):
         q = one("x", "the council met on monday")
         assert q.how == "normalised" and q.differences[0].startswith("letter case")
+
+    def test_case_of_other_scripts(self):
+        quote = "\u039f\u0394\u03a5\u03a3\u03a3\u0395\u03a5\u03a3 \u03b5\u03af\u03c0\u03b5"
+        source = "\u039f \u03bf\u03b4\u03c5\u03c3\u03c3\u03b5\u03c5\u03c2 \u03b5\u03af\u03c0\u03b5."
+        q = one("x", quote, source=source)
+        assert q.how == "normalised" and q.start == 2
+        q = one("x", "stra\u00dfe und \u0130stanbul", source="Die STRA\u00dfE und \u0130stanbul.")
+        assert q.how == "normalised" and q.start == 4
 
     def test_ellipsis_character(self):
         src = "He wrote: wait... and see."
@@ -306,7 +326,7 @@ class TestCoverage:
             "The U.S. Army was not consulted.",
             "Join our mailing list!",
         ]
-        assert "of the source mapped" in str(cov)
+        assert "of the source mapped" in str(cov) and repr(cov).startswith("<Coverage: ")
         assert "Coverage" in cov._repr_html_()
 
     def test_empty_map(self):
@@ -448,9 +468,86 @@ class TestArticle:
             "most relevant for imagining what the Japan office could look like.",
         )
         m.claim("Straight.", id="straight", quote="Beijing's rhetoric about NATO")
-        (hedge, straight) = locate_quotes(m)
+        m.claim("Lost.", id="lost", quote="to build a security defence around China")
+        (hedge, straight, lost) = locate_quotes(m)
+        assert lost.differences == ("words missing: 'so-called'",)
         assert hedge.how == "fuzzy" and "probably more" in hedge.differences[0]
         assert hedge.hint.startswith("The third type") and "probably more relevant" in hedge.hint
         assert (
             straight.how == "normalised" and straight.hint == "Beijing\u2019s rhetoric about NATO"
         )
+
+
+class TestAgainstStrFind:
+    """Exact quotes land where ``str.find`` finds them; straightened ones at the same place."""
+
+    PROSE = (
+        "The alliance\u2019s office \u2013 if it opens \u2013 would serve partners in the "
+        "region. \u201cIt is a thorn,\u201d said the paper\u2026 Others disagreed. Mr. Lee "
+        "wrote on p. 4 that the U.S. view differs.\n\nA new paragraph starts here. It "
+        "repeats: the region. The region matters.\n"
+    ) * 3
+
+    def spans(self, n=150):
+        import random
+
+        rng = random.Random(7)
+        text = self.PROSE
+        for _ in range(n):
+            a = rng.randrange(len(text) - 10)
+            b = rng.randrange(a + 5, min(len(text), a + 120))
+            quote = text[a:b].strip()
+            if quote:
+                yield quote
+
+    def test_exact(self):
+        for quote in self.spans():
+            q = one("x", quote, source=self.PROSE)
+            assert q.verbatim and q.start == self.PROSE.find(quote), quote
+            assert self.PROSE[q.start : q.end] == quote
+
+    def test_straightened(self):
+        table = str.maketrans("\u2019\u201c\u201d\u2013", '\'""-')
+        for quote in self.spans():
+            plain = quote.translate(table).replace("\u2026", "...")
+            q = one("x", plain, source=self.PROSE)
+            assert q.found and q.how in ("exact", "normalised"), plain
+            assert q.verbatim == (plain == quote)
+            # the located passage, normalised, is the quote normalised
+            assert self.PROSE[q.start : q.end].translate(table).replace("\u2026", "...") == plain
+            assert q.hint in (None, self.PROSE[q.start : q.end])
+
+    def test_word_left_out(self):
+        import re
+
+        checked = 0
+        for quote in self.spans(300):
+            words = list(re.finditer(r"\w+", quote))
+            if len(words) < 8 or "\u2026" in quote:  # a gap after "…" is an elision
+                continue
+            w = words[len(words) // 2]
+            if quote.count(w.group()) > 1:
+                continue
+            short = quote[: w.start()] + quote[w.end() :].lstrip()
+            q = one("x", short, source=self.PROSE)
+            assert q.found and q.how == "fuzzy", short
+            assert f"words missing: '{w.group()}'" in q.differences, (short, q.differences)
+            assert q.hint.strip(" .,") in self.PROSE and w.group() in q.hint
+            checked += 1
+        assert checked > 20
+
+    def test_word_changed(self):
+        import re
+
+        checked = 0
+        for quote in self.spans(300):
+            words = list(re.finditer(r"\w+", quote))
+            if len(words) < 8 or "\u2026" in quote:
+                continue
+            w = words[len(words) // 2]
+            changed = quote[: w.start()] + "zebra" + quote[w.end() :]
+            q = one("x", changed, source=self.PROSE)
+            assert q.found and q.how == "fuzzy", changed
+            assert f"word 'zebra' in the quote, '{w.group()}' in the source" in q.differences
+            checked += 1
+        assert checked > 20

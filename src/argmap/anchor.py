@@ -47,6 +47,7 @@ __all__ = [
     "load_source",
     "locate_quotes",
     "quote_contexts",
+    "read_source",
 ]
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
@@ -74,9 +75,11 @@ class Sentence:
 
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen col lt sgt capt cpt maj adm gov sen rep pres rev hon
-    mt ft vs cf al approx fig figs no nos vol vols pp ed eds inc ltd co corp bros dept est
+    mt ft vs cf al approx eds inc ltd corp bros dept
     jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e u.s u.k u.n e.u a.m p.m""".split()
 )
+# abbreviations only before a number ("No. 5", "p. 12"): "we said no. Then" ends a sentence
+_NUMBER_ABBREVIATIONS = frozenset("no nos vol vols p pp fig figs art sec ch".split())
 _END = re.compile(r"[.!?\u2026]+[\"'\u2019\u201d\u00bb)\]]*(?=\s)")
 _OPENERS = "\"'\u2018\u201c\u00ab([\u2039\u201e"
 _BLANK = re.compile(r"\n[^\S\n]*\n\s*")
@@ -94,6 +97,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "George W. Bush"
         return True
+    if word.lower() in _NUMBER_ABBREVIATIONS:
+        rest = text[dot + 1 : dot + 3].lstrip()
+        return rest[:1].isdigit()
     return word.lower() in _ABBREVIATIONS or bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
 
 
@@ -108,10 +114,9 @@ def _split_block(text: str, start: int, end: int) -> Iterable[tuple[int, int]]:
         if nl < 0:
             break
         line = text[pos:nl].strip()
-        nxt = text[nl + 1 : end]
         stands_alone = (
             len(line) < _HEADING_MAX and not line.endswith((",", ";", ":", "-", "("))
-        ) or (_BULLET.match(nxt) is not None)
+        ) or (_BULLET.match(text, nl + 1, end) is not None)
         if stands_alone and line:
             pieces.append((seg, nl))
             seg = nl + 1
@@ -174,6 +179,8 @@ class _Normalised:
         low = s.lower()
         if len(low) != len(s):  # a few characters lower-case to two: keep them as they are
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in s)
+        # the one context-dependent mapping: a final capital sigma lower-cases to "ς"
+        low = low.replace("\u03c2", "\u03c3")
         parts: list[str] = []
         # segments: (norm_start, src_start, src_len, linear)
         nstarts: list[int] = []
@@ -259,6 +266,10 @@ class SourceText:
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def __repr__(self) -> str:  # the text may be megabytes long
+        where = f"{self.path!r}, " if self.path else ""
+        return f"SourceText({where}{len(self.text):,} characters)"
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """The 1-based line and column (in characters) of a character offset."""
@@ -705,15 +716,16 @@ def _describe_chars(quote: str, passage: str) -> list[str]:
     return _phrases(found)
 
 
-def _words_phrase(words: Sequence[str]) -> str:
-    text = " ".join(words)
-    return text if len(text) <= 60 else text[:57] + "..."
+def _words_phrase(text: str, words: Sequence[re.Match[str]]) -> str:
+    """The words as the text writes them ("so-called", not "so called"), cut to 60 characters."""
+    phrase = " ".join(text[words[0].start() : words[-1].end()].split())
+    return phrase if len(phrase) <= 60 else phrase[:57] + "..."
 
 
 def _describe_words(quote: str, passage: str) -> list[str]:
     """Words changed, missing from or added to the quote, compared with the passage."""
-    qw, pw = _WORD.findall(quote), _WORD.findall(passage)
-    lq, lp = [w.lower() for w in qw], [w.lower() for w in pw]
+    qw, pw = list(_WORD.finditer(quote)), list(_WORD.finditer(passage))
+    lq, lp = [w.group().lower() for w in qw], [w.group().lower() for w in pw]
     # a very long quote: common words anchor nothing (else the alignment is quadratic)
     sm = difflib.SequenceMatcher(None, lq, lp, autojunk=len(lq) > 2000)
     out = []
@@ -721,13 +733,13 @@ def _describe_words(quote: str, passage: str) -> list[str]:
         if op == "replace" and lq[i1:i2] == lp[j1:j2]:
             continue
         if op == "replace":
-            q, p = _words_phrase(qw[i1:i2]), _words_phrase(pw[j1:j2])
+            q, p = _words_phrase(quote, qw[i1:i2]), _words_phrase(passage, pw[j1:j2])
             noun = "word" if i2 - i1 == 1 and j2 - j1 == 1 else "words"
             out.append(f"{noun} '{q}' in the quote, '{p}' in the source")
         elif op == "delete":
-            out.append(f"words added: '{_words_phrase(qw[i1:i2])}'")
+            out.append(f"words added: '{_words_phrase(quote, qw[i1:i2])}'")
         elif op == "insert":
-            out.append(f"words missing: '{_words_phrase(pw[j1:j2])}'")
+            out.append(f"words missing: '{_words_phrase(passage, pw[j1:j2])}'")
     return out
 
 
@@ -738,6 +750,11 @@ class _Locator:
         self.source = source
         self.norm = source._normalised()
         self.index = source._index()
+
+    def _raw(self, a: int, b: int) -> tuple[int, int]:
+        """The source span of a normalised span, without the whitespace at its ends
+        (an ellipsis takes in the spaces around it)."""
+        return _strip_span(self.source.text, *self.norm.span(a, b))
 
     # ----------------------------------------------------------- exact or normalised
     def _norm_hits(self, nq: str, limit: int = 64) -> list[int]:
@@ -772,7 +789,7 @@ class _Locator:
             return None
         text = self.source.text
         # overlapping hits ("abab" in "ababab") are one place
-        spans = [self.norm.span(h, h + len(nq)) for h in hits]
+        spans = [self._raw(h, h + len(nq)) for h in hits]
         places = 1 + sum(1 for x, y in zip(hits, hits[1:], strict=False) if y >= x + len(nq))
         for a, b in spans:
             if text[a:b] == quote:
@@ -794,7 +811,7 @@ class _Locator:
         nq = _norm(first)
         heads = self._norm_hits(nq, limit=256) if nq else []
         for h in heads:
-            spans = [self.norm.span(h, h + len(nq))]
+            spans = [self._raw(h, h + len(nq))]
             ok = True
             for part in parts[1:]:
                 np_ = _norm(part)
@@ -804,7 +821,7 @@ class _Locator:
                 if pos < 0:
                     ok = False
                     break
-                spans.append(self.norm.span(pos, pos + len(np_)))
+                spans.append(self._raw(pos, pos + len(np_)))
             if ok:
                 exact = all(text[a:b] == p.strip() for (a, b), p in zip(spans, parts, strict=True))
                 return spans, exact
@@ -897,7 +914,7 @@ class _Locator:
         while trail and nb < len(ntext) and ntext[nb] in _PUNCT:
             nb, trail = nb + 1, trail - 1
         score = _similarity(nq, ntext[na:nb])
-        a, b = self.norm.span(na, nb)
+        a, b = self._raw(na, nb)
         return a, b, score
 
     # ----------------------------------------------------------- one quote
@@ -1196,6 +1213,9 @@ class Coverage:
 
     def _repr_html_(self) -> str:
         return self.table().to_html()
+
+    def __repr__(self) -> str:
+        return f"<Coverage: {self}>"
 
     def __str__(self) -> str:
         return (

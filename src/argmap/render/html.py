@@ -5,11 +5,13 @@ the SVG of :func:`argmap.render.render_svg` inlined, the style and the script
 are inline, and the page loads no font, script or image from anywhere (its
 Content-Security-Policy forbids every network request, and allows only the
 page's own script, by its hash). Hovering a statement shows its full text,
-quote, qualifier, actor, source and status in a side panel; clicking it highlights
-what attacks it (red), what supports it (green), what it targets (blue) and
-what it concedes or is conceded by (grey: a concession is neither an attack nor
-a support), and dims the rest; clicking the background or pressing Esc clears.
-Statements can also be reached with the Tab key and selected with Enter.
+quote (in its context, the sentence before and after, when the page has the
+source text: see :func:`to_html`), qualifier, actor, source and status in a side
+panel; clicking it highlights what attacks it (red), what supports it (green), what
+it targets (blue) and what it concedes or is conceded by (grey: a concession is
+neither an attack nor a support), and dims the rest; clicking the background or
+pressing Esc clears. Statements can also be reached with the Tab key and selected
+with Enter.
 
 The statements' data travels as JSON in a ``<script type="application/json">``
 block, with ``<``, ``>`` and ``&`` written as ``\\u003c``, ``\\u003e`` and
