@@ -27,6 +27,6 @@ fi
 python -m pip install -q --disable-pip-version-check -e '.[test,docs,release]'
 
 ruff check src tests benchmarks examples
-python -m pytest -q "$@"
 # the wheel, as it ships: built, checked, installed in a fresh venv, the main job run from it
 bash scripts/check_wheel.sh
+python -m pytest -q "$@"
