@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the test suite needs on a fresh Debian machine (as root), then run
-# the linter and the whole test suite. This is the README's test command and what CI runs.
+# the linter, the whole test suite (the documentation build included) and the packaging
+# check. This is the README's test command and what CI runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +24,9 @@ if command -v npm >/dev/null 2>&1 && [ ! -x .tools/node_modules/.bin/argdown ]; 
 fi
 
 # --- the package with its test dependencies ---
-python -m pip install -q --disable-pip-version-check -e '.[test]'
+python -m pip install -q --disable-pip-version-check -e '.[test,docs,release]'
 
 ruff check src tests benchmarks examples
+# the wheel, as it ships: built, checked, installed in a fresh venv, the main job run from it
+bash scripts/check_wheel.sh
 python -m pytest -q "$@"
