@@ -67,8 +67,10 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -81,7 +83,14 @@ from ._roles import attack_kind, infer_roles
 if TYPE_CHECKING:
     from ..map import ArgumentMap
 
-__all__ = ["loads_argdown", "dumps_argdown", "sniff_argdown", "reconstructions"]
+__all__ = [
+    "loads_argdown",
+    "dumps_argdown",
+    "sniff_argdown",
+    "reconstructions",
+    "argdown_relation_type",
+    "MAX_INCLUDE_DEPTH",
+]
 
 # ----------------------------------------------------------------------------- lexing
 _ID = re.compile(ID_PATTERN)
@@ -104,8 +113,13 @@ _INFERENCE = re.compile(r"[ \t]*--(?:-*[ \t]*|[ \t]*(.*?)[ \t]*--+[ \t]*)")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
 _TITLED = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()(:)?[ \t]*(.*)", re.S)
 _ARGUMENT = re.compile(r"<((?:[^>\\]|\\.)+)>(:)?[ \t]*(.*)", re.S)
-_TAG = re.compile(r"(?<![\\\w(])#(?:\(([^)]+)\)|([\w-]+))")
-_TRAILING_TAGS = re.compile(r"(?:[ \t]*(?<![\\\w(])#(?:\([^)]+\)|[\w-]+))+[ \t]*$")
+_WORD_TAG = re.compile(r"[\w-]+")
+_LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)[ \t]+(\S.*)")
+"""A Markdown list item (``* item``, ``1. item``): Argdown makes each one a statement."""
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+"""Argdown's include directive, found anywhere in the text (as Argdown's IncludePlugin does)."""
+MAX_INCLUDE_DEPTH = 20
+"""How deep ``@include`` may nest before the reader refuses (a cycle guard also applies)."""
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -113,6 +127,57 @@ _COMMENT = re.compile(
     r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?:(?<=[ \t\n])|(?<![\s\S]))//[^\n]*", re.S
 )
 """An escape (kept), or a comment: ``/* */``, ``<!-- -->``, ``//`` after a blank."""
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _scan_tags(raw: str) -> tuple[list[str], int]:
+    """The hashtags in a text, and where the run of tags that ends it starts.
+
+    ``#tag`` and ``#(tag with spaces)`` count where the ``#`` does not follow a
+    backslash, a word character or ``(`` (so URL anchors and ``\\#`` are no tags).
+    One pass with ``str.find``; the next ``)`` is remembered, so a line full of
+    unclosed ``#(`` stays linear (a regular expression backtracked quadratically).
+
+    Examples
+    --------
+    >>> _scan_tags("Eat #(really) out #now #(tonight)")
+    (['really', 'now', 'tonight'], 18)
+    >>> _scan_tags("see x.org#anchor")
+    ([], 16)
+    """
+    tags: list[str] = []
+    spans: list[tuple[int, int]] = []
+    i, close = 0, -2  # close: the first ')' at or after some earlier start (-1: none)
+    while True:
+        j = raw.find("#", i)
+        if j < 0:
+            break
+        if j and (raw[j - 1] in "\\(" or _WORD_CHAR.match(raw[j - 1])):
+            i = j + 1
+            continue
+        if raw.startswith("(", j + 1):
+            if close != -1 and close < j + 2:
+                close = raw.find(")", j + 2)
+            if close > j + 2:
+                tags.append(raw[j + 2 : close])
+                spans.append((j, close + 1))
+                i = close + 1
+                continue
+        m = _WORD_TAG.match(raw, j + 1)
+        if m is not None:
+            tags.append(m.group())
+            spans.append((j, m.end()))
+            i = m.end()
+            continue
+        i = j + 1
+    end = len(raw)
+    for start, stop in reversed(spans):
+        if raw[stop:end].strip(" \t"):
+            break
+        end = start
+    return tags, end
 
 
 def _blank(match: re.Match) -> str:
@@ -159,8 +224,11 @@ class _Element:
 class _Rel:
     source: tuple[str, str]
     target: tuple[str, str]
-    type: str  # support, attack, undercut, contradict, pcs
+    type: str  # support, attack, undercut, contradict, pcs; entails, contrary (strict mode)
     line: int
+    step: int | None = None
+    """For an undercut of a premise-conclusion structure: the inference step it targets
+    (the target is then the argument)."""
 
 
 @dataclass
@@ -171,6 +239,58 @@ class _Open:
     parts: list[str]
     line: int
     indent: int
+    braces: tuple[int, str | None] = (0, None)
+    """The depth of an open ``{...}`` data block in the parts so far, and its open quote."""
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+        self.braces = _brace_state(part, *self.braces)
+
+    @property
+    def in_data(self) -> bool:
+        return self.braces[0] > 0
+
+
+def _open(el: _Element, own: str | None, line: int, indent: int) -> _Open:
+    op = _Open(el, [], line, indent)
+    if own is not None:
+        op.add(own)
+    return op
+
+
+def _brace_state(text: str, depth: int, quote: str | None) -> tuple[int, str | None]:
+    """Track a ``{...}`` data block across lines: its bracket depth and open quote.
+
+    Before the block opens only an unescaped ``{`` counts; inside it, brackets and
+    quoted strings do, as in :meth:`_Parser.split_data`.
+
+    Examples
+    --------
+    >>> _brace_state("[T]: text {a: [1,", 0, None)
+    (2, None)
+    >>> _brace_state("  2]}", 2, None)
+    (0, None)
+    """
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if depth == 0:
+            if c == "{":
+                depth = 1
+        elif quote:
+            if c == quote:
+                quote = None
+        elif c in "\"'" and (i == 0 or text[i - 1] in "{[:, \t"):
+            quote = c
+        elif c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+        i += 1
+    return depth, quote
 
 
 class _Parser:
@@ -182,6 +302,8 @@ class _Parser:
         self.losses: list[str] = []
         self.untitled = 0
         self.front: dict[str, Any] = {}
+        self.structures: dict[tuple[str, str], list[tuple[tuple[str, str], list]]] = {}
+        """Reconstructed arguments: each inference step's conclusion and premises."""
 
     def error(self, message: str, line: int) -> FormatError:
         return FormatError(message, path=self.path, line=line)
@@ -222,13 +344,12 @@ class _Parser:
         """Close an element: split off data and tags, keep its text."""
         if op is None:
             return
-        raw = " ".join(p.strip() for p in op.parts).strip()
         el = op.element
-        data, raw = self.split_data(raw, op.line)
-        tags = [_unescape(a or b) for a, b in _TAG.findall(raw)]
-        trailing = _TRAILING_TAGS.search(raw)
-        if trailing is not None:
-            raw = raw[: trailing.start()]
+        data, raw = self.split_data("\n".join(op.parts).strip(), op.line)
+        raw = " ".join(p.strip() for p in raw.split("\n")).strip()
+        found, trailing = _scan_tags(raw)
+        tags = [_unescape(t) for t in found]
+        raw = raw[:trailing]
         text = _unescape(raw).strip()
         for t in tags:
             if t not in el.tags:
@@ -270,14 +391,19 @@ class _Parser:
         if depth != 0:
             raise self.error(f"unclosed '{{' data block: {raw[start : start + 40]!r}", line)
         block, rest = raw[start : i + 1], raw[:start] + raw[i + 1 :]
+        if re.match(r"\{[ \t]*\n", block):
+            # YAML block format: a line break right after '{' (the brackets are not YAML)
+            block = textwrap.dedent(block[1:-1].split("\n", 1)[1].rstrip() + "\n")
         return _parse_data(block, lambda msg: self.error(msg, line)), rest
 
     # -- the document
     def parse(self, text: str) -> None:
-        text = _blank_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
-        lines = text.split("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        written = text.split("\n")
+        lines = _blank_comments(text).split("\n")
         i = self.front_matter(lines)
-        stack: list[tuple[int, _Element]] = []  # (indent, element) parents of relations
+        # parents of relations: (indent, element, (argument, inference step) it stands for)
+        stack: list[tuple[int, _Element, tuple[_Element, int] | None]] = []
         current: _Open | None = None
         pcs: _Pcs | None = None
         blank = True
@@ -286,7 +412,12 @@ class _Parser:
             raw = lines[i]
             lineno = i + 1
             i += 1
+            if current is not None and current.in_data:
+                current.add(raw.rstrip())  # inside a {...} data block: YAML, not Argdown
+                continue
             stripped = raw.strip()
+            if not stripped and written[lineno - 1].strip():
+                continue  # a line of comment only is not a blank line: it is not there at all
             if not stripped:
                 self.finish(current)
                 current = None
@@ -323,13 +454,24 @@ class _Parser:
                         "statement or argument it relates to (indented, on the next line)",
                         lineno,
                     )
-                parent = stack[-1][1]
+                _, parent, inference = stack[-1]
                 child, own = self.parse_element(rel.group(3), lineno)
                 rtype, parent_first = _OPS[rel.group(2)]
-                src, dst = (parent, child) if parent_first else (child, parent)
-                self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
-                stack.append((indent, child))
-                current = _Open(child, [own] if own is not None else [], lineno, indent)
+                if inference is not None and rtype == "undercut" and not parent_first:
+                    # under an inference bar or a conclusion: undercuts that inference
+                    arg, step = inference
+                    self.relations.append(_Rel(child.key, arg.key, rtype, lineno, step))
+                elif inference is not None and parent is inference[0]:
+                    raise self.error(
+                        f"relation {rel.group(2)!r} under an inference: only an undercut "
+                        "('_' or '<_') can attack an inference",
+                        lineno,
+                    )
+                else:
+                    src, dst = (parent, child) if parent_first else (child, parent)
+                    self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
+                stack.append((indent, child, None))
+                current = _open(child, own, lineno, indent)
                 last_argument = None  # only a top-level argument takes the pcs that follows
                 blank = False
                 continue
@@ -345,9 +487,12 @@ class _Parser:
                     pcs = _Pcs(last_argument)
                     self.define(last_argument)
                 el, own = self.parse_element(prem.group(3), lineno)
+                # a conclusion (the member right after an inference) stands for its inference
+                is_conclusion = bool(pcs.steps) and pcs.steps[-1][0] == len(pcs.members)
                 pcs.members.append(el)
-                current = _Open(el, [own] if own is not None else [], lineno, indent)
-                stack = [(indent, el)]
+                current = _open(el, own, lineno, indent)
+                step = (pcs.argument, len(pcs.steps) - 1) if is_conclusion else None
+                stack = [(indent, el, step)]
                 blank = False
                 continue
             inf = _INFERENCE.fullmatch(raw)
@@ -362,26 +507,30 @@ class _Parser:
                             break  # a bare '--' before the conclusion: no rule
                         end += 1
                     if end < len(lines) and lines[end].strip() == "--":
-                        rule = " ".join(b.strip() for b in lines[i:end] if b.strip())
+                        rule = "\n".join(b.rstrip() for b in lines[i:end] if b.strip())
                         i = end + 1
                 data, rule = self.split_data(rule, lineno) if rule else (None, rule)
+                rule = " ".join(rule.split())
                 pcs.steps.append((len(pcs.members), _unescape(rule).strip(), data or {}))
-                stack = []
+                stack = [(indent, pcs.argument, (pcs.argument, len(pcs.steps) - 1))]
                 blank = False
                 continue
-            if current is not None and not blank:
-                current.parts.append(stripped)
+            item = _LIST_ITEM.fullmatch(raw)
+            if current is not None and not blank and item is None:
+                current.add(raw.rstrip())
                 continue
-            # a new top-level element (or an indented paragraph)
+            # a new top-level element, a list item (or an indented paragraph)
             self.finish(current)
             if pcs is not None:
                 self.close_pcs(pcs)
                 pcs = None
-            el, own = self.parse_element(stripped, lineno)
-            current = _Open(el, [own] if own is not None else [], lineno, indent)
-            stack = [(indent, el)]
+            el, own = self.parse_element(item.group(2) if item else stripped, lineno)
+            current = _open(el, own, lineno, indent)
+            stack = [(indent, el, None)]
             last_argument = el if el.is_argument else None
             blank = False
+        if current is not None and current.in_data:
+            raise self.error("unclosed '{' data block", current.line)
         self.finish(current)
         if pcs is not None:
             self.close_pcs(pcs)
@@ -431,6 +580,8 @@ class _Parser:
             return
         start = 0
         conclusion = None
+        conclusions = {end for end, _, _ in pcs.steps}
+        steps = self.structures[arg.key] = []
         for end, rule, data in pcs.steps:
             if end >= len(pcs.members):
                 raise self.error(
@@ -440,6 +591,13 @@ class _Parser:
             conclusion = pcs.members[end]
             for premise in pcs.members[start:end]:
                 self.relations.append(_Rel(premise.key, conclusion.key, "pcs", premise.line))
+            steps.append(
+                (
+                    conclusion.key,
+                    [p.key for k, p in enumerate(pcs.members[start:end], start)],
+                    [p.key for k, p in enumerate(pcs.members) if k not in conclusions],
+                )
+            )
             info = {"argument": arg.title}
             if rule:
                 info["rule"] = rule
@@ -514,7 +672,7 @@ def _id_for(title: str) -> str:
     return _slug(title, words=12)
 
 
-def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
+def loads_argdown(text: str, *, path: str | None = None, file_access: bool = True) -> Loaded:
     """Read an Argdown document.
 
     Parameters
@@ -522,7 +680,10 @@ def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
     text : str
         The document.
     path : str, optional
-        File name, for messages.
+        File name, for messages and to resolve ``@include(file)`` against.
+    file_access : bool
+        Whether ``@include(file)`` may read files. When False, or when there is no
+        ``path``, each directive is left out with a warning.
 
     Returns
     -------
@@ -533,7 +694,9 @@ def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
     ------
     FormatError
         With the line: a relation with no parent, an unclosed ``{`` data block or
-        front matter, invalid YAML data, an inference with no conclusion.
+        front matter, invalid YAML data, an inference with no conclusion, an included
+        file that is missing, not a regular file or nested deeper than
+        :data:`MAX_INCLUDE_DEPTH`.
 
     Examples
     --------
@@ -544,8 +707,123 @@ def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
     ['objects', 'rebuts']
     """
     parser = _Parser(path)
+    text = _include(text, path, file_access, parser.losses)
     parser.parse(text)
     return _build(parser, path)
+
+
+def _include(
+    text: str,
+    path: str | None,
+    file_access: bool,
+    losses: list[str],
+    *,
+    done: set[Path] | None = None,
+    depth: int = 0,
+) -> str:
+    """The text with each ``@include(file)`` replaced by the file, as Argdown's CLI does.
+
+    Files resolve relative to the including file; each is included once (a second
+    ``@include`` of it, a cycle included, is left out with a warning); nesting deeper
+    than :data:`MAX_INCLUDE_DEPTH` is an error. Line numbers in later messages count
+    the text with the files in place.
+    """
+    if "@include(" not in text:
+        return text
+    from ..io import read_text
+
+    base = Path(path).resolve() if path is not None else None
+    done = done if done is not None else ({base} if base is not None else set())
+    out: list[str] = []
+    pos = 0
+    for match in _INCLUDE.finditer(text):
+        out.append(text[pos : match.start()])
+        pos = match.end()
+        line = text.count("\n", 0, match.start()) + 1
+        name = match.group(1).strip()
+        where = f"line {line}: @include({name})"
+        if not file_access or base is None:
+            why = "file access is off" if not file_access else "the text has no file path"
+            losses.append(f"{where} not followed ({why}); the included file is missing")
+            continue
+        target = (base.parent / name).resolve()
+        if target in done:
+            losses.append(f"{where}: {target} is already included; included once only")
+            continue
+        if depth >= MAX_INCLUDE_DEPTH:
+            raise FormatError(
+                f"@include({name}) nests deeper than {MAX_INCLUDE_DEPTH} files "
+                "(argmap.formats.argdown.MAX_INCLUDE_DEPTH)",
+                path=path,
+                line=line,
+            )
+        if not target.exists():
+            raise FormatError(f"@include({name}): no such file {target}", path=path, line=line)
+        if not target.is_file():
+            raise FormatError(
+                f"@include({name}): {target} is not a regular file", path=path, line=line
+            )
+        done.add(target)
+        included = read_text(target)
+        out.append(
+            _include(included, str(target), file_access, losses, done=done, depth=depth + 1)
+        )
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _argdown_relations(p: _Parser, strict: bool) -> list[_Rel]:
+    """The relations of Argdown's model (``@argdown/cli`` 1.7), from those as written.
+
+    As Argdown's ModelPlugin does: an outgoing relation of a reconstructed argument
+    becomes one of its main conclusion (one the conclusion already has, or one to
+    itself, is implied and dropped); an undercut of a reconstructed argument targets
+    its last inference; in strict mode, ``+`` between statements is entailment and
+    ``-`` contrariness (symmetric: ``[A] - [B]`` and ``[B] - [A]`` are one relation);
+    a statement's attack on a reconstructed argument is dropped where the statement
+    already attacks, contradicts or is contrary to one of the argument's premises.
+    """
+    main = {arg: steps[-1][0] for arg, steps in p.structures.items() if steps}
+    out: list[_Rel] = []
+    seen: set[tuple] = set()
+    for r in p.relations:
+        if r.type != "pcs":
+            if r.source in main:
+                r = _Rel(main[r.source], r.target, r.type, r.line, r.step)
+                if r.source == r.target:
+                    continue  # the argument supports its own conclusion: implied by the pcs
+            if r.type == "undercut" and r.step is None and r.target in main:
+                r = _Rel(r.source, r.target, r.type, r.line, len(p.structures[r.target]) - 1)
+            if strict and r.source[0] != "a" and r.target[0] != "a" and r.step is None:
+                if r.type == "support":
+                    r = _Rel(r.source, r.target, "entails", r.line)
+                elif r.type == "attack":
+                    r = _Rel(r.source, r.target, "contrary", r.line)
+                    if ("contrary", r.target, r.source, None) in seen:
+                        continue
+            key = (r.type, r.source, r.target, r.step)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(r)
+    # a statement's attack on a reconstructed argument, implied by one on a premise
+    links: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    for r in out:
+        if r.type in ("attack", "contrary", "contradict"):
+            links.add((r.source, r.target))
+            if r.type != "attack":
+                links.add((r.target, r.source))
+    premises = {arg: set(steps[-1][2]) for arg, steps in p.structures.items() if steps}
+    return [
+        r
+        for r in out
+        if not (
+            r.type == "attack"
+            and r.source[0] != "a"
+            and r.target in premises
+            and any((r.source, q) in links for q in premises[r.target])
+        )
+    ]
 
 
 def _build(p: _Parser, path: str | None) -> Loaded:
@@ -557,6 +835,11 @@ def _build(p: _Parser, path: str | None) -> Loaded:
     if not isinstance(ours, Mapping):
         raise FormatError("front matter key 'argmap' must be a mapping", path=path)
     title = front.pop("title", None)
+    model = front.get("model")
+    strict = isinstance(model, Mapping) and model.get("mode") == "strict"
+    if isinstance(model, Mapping) and set(model) <= {"mode"}:
+        del front["model"]  # the interpretation mode is read; other model settings are not
+    relations = _argdown_relations(p, strict)
     source = _front_source(front, ours, path)
     if front:
         losses.append(
@@ -614,7 +897,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
 
     # roles: attacks (with the targets of undercuts resolved later) decide
     order = [ids[k] for k in p.elements]
-    attacks = [(ids[r.source], ids[r.target]) for r in p.relations if r.type == "attack"]
+    attacks = [(ids[r.source], ids[r.target]) for r in relations if r.type == "attack"]
     fixed = {}
     for sid, ex in extras.items():
         kind = ex["mine"].get("kind")
@@ -627,7 +910,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
                 )
             fixed[sid] = kind
     kinds = _roles(
-        order, attacks, fixed, {ids[r.source] for r in p.relations if r.type == "undercut"}
+        order, attacks, fixed, {ids[r.source] for r in relations if r.type == "undercut"}
     )
 
     # statements
@@ -700,12 +983,17 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         seen.add((src, kind, dst))
 
     undercuts = []
-    for r in p.relations:
+    inferences = []
+    for r in relations:
         src, dst = ids[r.source], ids[r.target]
-        if r.type in ("support", "pcs"):
-            add(src, dst, "supports", r.line, {"argdown": "pcs"} if r.type == "pcs" else None)
+        if r.type in ("support", "pcs", "entails"):
+            add(src, dst, "supports", r.line, {"argdown": r.type} if r.type != "support" else None)
         elif r.type == "contradict":
             add(src, dst, "contradicts", r.line)
+        elif r.type == "contrary":
+            add(src, dst, "contradicts", r.line, {"argdown": "contrary"})
+        elif r.step is not None:
+            inferences.append(r)
         elif r.type == "attack":
             kind = attack_kind(kinds[src], kinds[dst])
             if kind is None:
@@ -724,6 +1012,30 @@ def _build(p: _Parser, path: str | None) -> Loaded:
     for src, kind, dst in list(rel_extras):
         if kind == "contradicts" and dst in m and (src, kind, dst) not in seen:
             add(src, dst, kind, extras[src]["el"].line)
+
+    # an undercut of an inference: the last one is the argument's support of its conclusion,
+    # an earlier one (argmap has no node for it) the support from that step's first premise
+    for r in inferences:
+        src, arg = ids[r.source], ids[r.target]
+        steps = p.structures[r.target]
+        conclusion, first, _ = steps[r.step]
+        if r.step == len(steps) - 1:
+            link = (arg, ids[conclusion])
+        else:
+            link = (ids[first[0]], ids[conclusion])
+            losses.append(
+                f"line {r.line}: {src!r} undercuts inference {r.step + 1} of {arg!r}, an "
+                f"intermediate step; kept as undercutting the support of {link[1]!r} by "
+                f"{link[0]!r}"
+            )
+        target = next(
+            (x for x in m.relations_from(link[0]) if x.to == link[1] and x.kind == "supports"),
+            None,
+        )
+        if target is None:  # the support was merged away (a premise repeated): say so
+            losses.append(f"line {r.line}: {src!r} undercuts an inference of {arg!r}; not kept")
+            continue
+        add(src, m._ensure_relation_id(target), "undercuts", r.line)
 
     # undercuts target a relation leaving their target; undercuts of undercuts need theirs first
     pending = undercuts
@@ -754,6 +1066,33 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             break
         pending = later
     return Loaded(m, losses)
+
+
+def argdown_relation_type(r: Relation) -> str | None:
+    """The ``relationType`` Argdown's JSON export gives a relation read from Argdown.
+
+    ``None`` for the supports a premise-conclusion structure stands for (``meta``
+    ``{"argdown": "pcs"}``): Argdown has no relation there. A kind Argdown has no
+    syntax for (``concedes``) gives its own name.
+
+    Examples
+    --------
+    >>> m, _ = loads_argdown("===\\nmodel: {mode: strict}\\n===\\n\\n[a]\\n  - [b]\\n  + [c]\\n")
+    >>> sorted(argdown_relation_type(r) for r in m.relations())
+    ['contrary', 'entails']
+    """
+    tag = r.meta.get("argdown")
+    if tag == "pcs":
+        return None
+    if tag in ("undercut", "attack", "contrary", "entails"):
+        return tag
+    return {
+        "supports": "support",
+        "objects": "attack",
+        "rebuts": "attack",
+        "undercuts": "undercut",
+        "contradicts": "contradictory",
+    }.get(r.kind, r.kind)
 
 
 def _roles(
@@ -1112,8 +1451,8 @@ def sniff_argdown(text: str) -> bool:
     )
 
 
-def _read(text: str, path: str | None = None) -> Loaded:
-    return loads_argdown(text, path=path)
+def _read(text: str, path: str | None = None, *, file_access: bool = True) -> Loaded:
+    return loads_argdown(text, path=path, file_access=file_access)
 
 
 register_format(
@@ -1124,5 +1463,6 @@ register_format(
         read=_read,
         write=dumps_argdown,
         sniff=sniff_argdown,
+        file_access=True,
     )
 )
