@@ -71,7 +71,7 @@ import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -1226,14 +1226,17 @@ def dumps_argdown(m: ArgumentMap) -> str:
         mine["source"] = m.source.model_dump(mode="json", exclude_none=True)
     if mine:
         front["argmap"] = mine
+    structures = reconstructions(m)
+    in_pcs = {r.key for rec in structures.values() for r in (*rec.relations, rec.own)}
+    strict = _strict_mode(m, in_pcs)
+    if strict:
+        front["model"] = {"mode": "strict"}
     if front:
         out.append("===")
         for k, v in front.items():
             out.append(f"{k}: {_data(v)}")
         out += ["===", ""]
 
-    structures = reconstructions(m)
-    in_pcs = {r.key for premises, own in structures.values() for r in (*premises, own)}
     by_source: dict[str, list[Relation]] = {}
     for r in m.relations():
         if r.key not in in_pcs:
@@ -1254,42 +1257,70 @@ def dumps_argdown(m: ArgumentMap) -> str:
                 out += [f"{'#' * level} {_escape(sec[level - 1])}", ""]
             section = sec
         for s in members:
-            _write_statement(out, m, s, kinds, by_source, relations, structures.get(s.id))
+            _write_statement(
+                out, m, s, kinds, by_source, relations, structures.get(s.id), strict
+            )
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _write_statement(out, m, s, kinds, by_source, relations, structure=None) -> None:
+def _write_statement(
+    out, m, s, kinds, by_source, relations, structure=None, strict=False
+) -> None:
     """A statement's definition line, its premise-conclusion structure, its relations."""
     rels = by_source.get(s.id, [])
-    out.append(_definition(s, kinds, rels, [r for r in rels if not _in_syntax(m, r)]))
+    data_only = [r for r in rels if not _in_syntax(m, r)]
+    own = [structure.own] if structure is not None else []
+    out.append(_definition(s, kinds, rels + own, data_only, strict))
     if structure is not None:
-        premises, own = structure
         out.append("")
-        for n, r in enumerate(premises, 1):
-            out.append(f"({n}) {_ref(m.get(r.from_))}")
-        out += ["----", f"({len(premises) + 1}) {_ref(m.get(own.to))}", ""]
+        title = s.meta.get("argdown_title", s.id)
+        for n, sid in enumerate(structure.members):
+            if n in structure.bars:
+                out += _inference_bar(m.get(sid), title)
+            out.append(f"({n + 1}) {_ref(m.get(sid))}")
+        out.append("")
         if rels:
             out.append(_ref(s))
     for r in rels:
         if _in_syntax(m, r):
             # an undercut points at the statement whose inference it attacks
             target = m.get(relations[r.to].from_ if r.kind == "undercuts" else r.to)
-            out.append(f"  {_operator(r)} {_ref(target)}")
+            out.append(f"  {_operator(r, strict)} {_ref(target)}")
     out.append("")
 
 
-def reconstructions(m: ArgumentMap) -> dict[str, tuple[list[Relation], Relation]]:
+class Reconstruction(NamedTuple):
+    """How an argument's premise-conclusion structure is written (see :func:`reconstructions`)."""
+
+    relations: list[Relation]
+    """The ``pcs`` supports the structure stands for (the argument's own one not included)."""
+    own: Relation
+    """The argument's support of its main conclusion."""
+    members: list[str]
+    """The statement ids in the order written, ``(1)`` to ``(n)``."""
+    bars: list[int]
+    """The indices of ``members`` an inference bar comes before (the conclusions)."""
+
+
+def reconstructions(m: ArgumentMap) -> dict[str, Reconstruction]:
     """Arguments whose support relations can be written as a premise-conclusion structure.
 
-    An argument qualifies when it supports one conclusion with a ``pcs`` relation and
-    the conclusion's other ``pcs`` supports come from statements (not arguments) that
-    are not conclusions themselves (one inference step), all without ids or notes.
-    Others are written as plain ``+>`` relations, which keeps the same map.
+    An argument qualifies when it supports one conclusion with a ``pcs`` relation, the
+    conclusion's other ``pcs`` supports come from statements (not arguments), and any
+    intermediate conclusion (a premise whose ``meta["argdown_inference"]`` names the
+    argument) is the only one its step uses, so the steps form Argdown's chain
+    ``(1) ... ---- (k) ... ---- (n)``. Relations are not written in one when Argdown
+    would read them back differently: the argument has other outgoing relations (Argdown
+    moves them to its conclusion), a structure relation has an id or a note or is
+    undercut (except the argument's own support: that is its inference), a conclusion
+    belongs to two arguments, or a statement attacks both the argument and one of its
+    premises (Argdown drops the first as implied). Others are written as plain ``+>``
+    relations, which keeps the same map.
 
     Returns
     -------
     dict
-        ``{argument id: (premise relations, the argument's own relation)}``.
+        ``{argument id: Reconstruction}``.
     """
 
     def is_pcs(r: Relation) -> bool:
@@ -1300,28 +1331,115 @@ def reconstructions(m: ArgumentMap) -> dict[str, tuple[list[Relation], Relation]
 
     into: dict[str, list[Relation]] = {}
     for r in m.relations("supports"):
-        if is_pcs(r):
+        if is_pcs(r) and not is_argument(r.from_):
             into.setdefault(r.to, []).append(r)
     undercut = {r.to for r in m.relations("undercuts")}
-    out: dict[str, tuple[list[Relation], Relation]] = {}
-    for conclusion, rels in into.items():
-        own = [r for r in rels if is_argument(r.from_)]
-        premises = [r for r in rels if not is_argument(r.from_)]
+    attackers: dict[str, set[str]] = {}  # statement -> what it attacks or contradicts
+    for r in m.relations():
+        if r.kind in ("objects", "rebuts", "contradicts"):
+            attackers.setdefault(r.from_, set()).add(r.to)
+            if r.kind == "contradicts" and r.meta.get("argdown") != "attack":
+                attackers.setdefault(r.to, set()).add(r.from_)
+    found: dict[str, Reconstruction] = {}
+    claimed: dict[str, list[str]] = {}  # conclusion -> arguments whose structure has it
+    for s in m.statements():
+        if not is_argument(s.id):
+            continue
+        out = m.relations_from(s.id)
+        if len(out) != 1 or out[0].kind != "supports" or out[0].meta != {"argdown": "pcs"}:
+            continue  # (its own support may have an id and a note: they go in its data)
+        own = out[0]
+        title = s.meta.get("argdown_title", s.id)
+        chain, x, ok = [own.to], own.to, True
+        while ok:  # walk back along the intermediate conclusions
+            rels = into.get(x, [])
+            steps = [
+                r.from_
+                for r in rels
+                if any(
+                    isinstance(i, dict) and i.get("argument") == title
+                    for i in (m.get(r.from_).meta.get("argdown_inference") or [])
+                )
+                and r.from_ in into
+            ]
+            if not rels or len(steps) > 1 or is_argument(x):
+                ok = False
+            elif steps:
+                if steps[0] in chain:
+                    ok = False
+                chain.append(steps[0])
+                x = steps[0]
+            else:
+                break
+        if not ok:
+            continue
+        members: list[str] = []
+        bars: list[int] = []
+        relations: list[Relation] = []
+        previous = None
+        for conclusion in reversed(chain):
+            for r in into[conclusion]:
+                if r.from_ != previous:
+                    members.append(r.from_)
+                relations.append(r)
+            bars.append(len(members))
+            members.append(conclusion)
+            previous = conclusion
+        leaves = set(members) - set(chain)
         if (
-            len(own) != 1
-            or not premises
-            or is_argument(conclusion)
-            or own[0].from_ in out
-            or any(r.from_ in into for r in premises)
-            or any(r.key in undercut for r in rels)
+            len(set(members)) != len(members)
+            or any(r.key in undercut for r in relations)
+            or any(
+                leaves & attackers.get(r.from_, set())
+                for r in m.relations_to(s.id)
+                if r.kind != "supports"
+            )
         ):
             continue
-        out[own[0].from_] = (premises, own[0])
-    feeding = {r.from_ for rels in into.values() for r in rels}
-    for arg, (_, own) in list(out.items()):
-        if own.to in feeding:  # the conclusion is a premise elsewhere: several steps
-            del out[arg]
-    return out
+        for c in chain:
+            claimed.setdefault(c, []).append(s.id)
+        found[s.id] = Reconstruction(relations, own, members, bars)
+    shared = {a for args in claimed.values() if len(args) > 1 for a in args}
+    return {a: rec for a, rec in found.items() if a not in shared}
+
+
+def _strict_mode(m: ArgumentMap, in_pcs: set[str]) -> bool:
+    """Whether to write Argdown's strict mode: the map has entailments or contrary pairs
+    between statements (read from a strict file), and every relation between two
+    statements written with an operator reads back the same in strict mode."""
+    if not any(r.meta.get("argdown") in ("entails", "contrary") for r in m.relations()):
+        return False
+    for r in m.relations():
+        if r.key in in_pcs or r.kind in ("undercuts", "concedes"):
+            continue
+        if any(m.get(end).meta.get("argdown") == "argument" for end in (r.from_, r.to)):
+            continue
+        tag = r.meta.get("argdown")
+        if r.kind == "supports" and tag not in ("entails", "pcs"):
+            return False
+        if r.kind in ("objects", "rebuts") or (r.kind == "contradicts" and tag in (
+            "attack",
+            "undercut",
+        )):
+            return False
+    return True
+
+
+def _inference_bar(conclusion, argument: str) -> list[str]:
+    """The inference line(s) before a conclusion: ``----``, or ``--`` rule, data ``--``."""
+    infos = conclusion.meta.get("argdown_inference")
+    info = next(
+        (i for i in infos or [] if isinstance(i, dict) and i.get("argument") == argument), {}
+    )
+    rule, data = info.get("rule"), info.get("data")
+    if not (isinstance(rule, str) and rule.strip()) and not (isinstance(data, dict) and data):
+        return ["----"]
+    lines = ["--"]
+    if isinstance(rule, str) and rule.strip():
+        lines.append(_escape(" ".join(rule.split())))
+    if isinstance(data, dict) and data:
+        lines.append(_data(data))
+    return [*lines, "--"]
 
 
 def _in_syntax(m: ArgumentMap, r: Relation) -> bool:
@@ -1339,7 +1457,9 @@ def _is_section(value: Any) -> bool:
     )
 
 
-def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Relation]) -> str:
+def _definition(
+    s, explicit: set[str], rels: list[Relation], data_only: list[Relation], strict: bool = False
+) -> str:
     text = " ".join(s.text.split())
     line = f"{_ref(s)}: {_escape(text)}"
     mine: dict[str, Any] = {}
@@ -1371,7 +1491,7 @@ def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Rel
             entry["id"] = r.id
         if r.note:
             entry["note"] = r.note
-        if r.meta != _derived_relation_meta(r):
+        if r.meta != _derived_relation_meta(r, strict):
             entry["meta"] = r.meta
         if entry or r.kind == "undercuts" or r in data_only:
             entries.append({"to": r.to, "kind": r.kind, **entry})
@@ -1388,17 +1508,24 @@ def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Rel
     return line
 
 
-def _derived_relation_meta(r: Relation) -> dict[str, Any]:
+def _derived_relation_meta(r: Relation, strict: bool = False) -> dict[str, Any]:
     """The relation metadata the importer rebuilds from the operator the exporter writes."""
     if r.kind == "contradicts" and r.meta == {"argdown": "attack"}:
+        return r.meta
+    if strict and (r.kind, r.meta) in (
+        ("supports", {"argdown": "entails"}),
+        ("contradicts", {"argdown": "contrary"}),
+    ):
         return r.meta
     return {}
 
 
-def _operator(r: Relation) -> str:
+def _operator(r: Relation, strict: bool = False) -> str:
     if r.meta.get("argdown") == "undercut":
         return "_>"
     if r.kind == "contradicts" and r.meta.get("argdown") == "attack":
+        return "->"
+    if r.kind == "contradicts" and r.meta.get("argdown") == "contrary" and strict:
         return "->"
     return {"supports": "+>", "contradicts": "><", "undercuts": "_>"}.get(r.kind, "->")
 
