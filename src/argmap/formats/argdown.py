@@ -1237,10 +1237,20 @@ def dumps_argdown(m: ArgumentMap) -> str:
             out.append(f"{k}: {_data(v)}")
         out += ["===", ""]
 
+    under_bars = {
+        u.key
+        for rec in structures.values()
+        for _, link in _bar_links(rec)
+        if link is not None
+        for u in m.relations_to(link)
+    }
     by_source: dict[str, list[Relation]] = {}
+    in_data: dict[str, list[Relation]] = {}
     for r in m.relations():
-        if r.key not in in_pcs:
+        if r.key not in in_pcs and r.key not in under_bars:
             by_source.setdefault(r.from_, []).append(r)
+        else:
+            in_data.setdefault(r.from_, []).append(r)
     relations = {r.key: r for r in m.relations()}
     # Argdown cannot leave a section: statements without one come first, then each group
     groups: dict[tuple[str, ...], list] = {(): []}
@@ -1258,25 +1268,29 @@ def dumps_argdown(m: ArgumentMap) -> str:
             section = sec
         for s in members:
             _write_statement(
-                out, m, s, kinds, by_source, relations, structures.get(s.id), strict
+                out, m, s, kinds, by_source, relations, structures.get(s.id), strict, in_data
             )
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _write_statement(
-    out, m, s, kinds, by_source, relations, structure=None, strict=False
+    out, m, s, kinds, by_source, relations, structure=None, strict=False, in_data=None
 ) -> None:
     """A statement's definition line, its premise-conclusion structure, its relations."""
     rels = by_source.get(s.id, [])
     data_only = [r for r in rels if not _in_syntax(m, r)]
-    own = [structure.own] if structure is not None else []
-    out.append(_definition(s, kinds, rels + own, data_only, strict))
+    # relations written as structures carry their ids and notes in their source's data
+    extra = [r for r in in_data.get(s.id, []) if r.id or r.note or r.kind == "undercuts"]
+    out.append(_definition(s, kinds, rels + extra, data_only, strict))
     if structure is not None:
         out.append("")
         title = s.meta.get("argdown_title", s.id)
+        links = dict(_bar_links(structure))
         for n, sid in enumerate(structure.members):
             if n in structure.bars:
                 out += _inference_bar(m.get(sid), title)
+                for u in m.relations_to(links[n]) if links.get(n) else []:
+                    out.append(f"  <_ {_ref(m.get(u.from_))}")  # undercuts this inference
             out.append(f"({n + 1}) {_ref(m.get(sid))}")
         out.append("")
         if rels:
@@ -1324,7 +1338,7 @@ def reconstructions(m: ArgumentMap) -> dict[str, Reconstruction]:
     """
 
     def is_pcs(r: Relation) -> bool:
-        return r.kind == "supports" and r.meta == {"argdown": "pcs"} and not (r.id or r.note)
+        return r.kind == "supports" and r.meta == {"argdown": "pcs"}
 
     def is_argument(sid: str) -> bool:
         return m.get(sid).meta.get("argdown") == "argument"
@@ -1377,18 +1391,23 @@ def reconstructions(m: ArgumentMap) -> dict[str, Reconstruction]:
         bars: list[int] = []
         relations: list[Relation] = []
         previous = None
+        first: set[str] = set()  # an intermediate step's first link stands for its inference
         for conclusion in reversed(chain):
+            start = len(members) - 1 if previous is not None else len(members)
             for r in into[conclusion]:
                 if r.from_ != previous:
                     members.append(r.from_)
                 relations.append(r)
+            if conclusion != own.to and len(members) > start >= 0:
+                pair = (members[start], conclusion)
+                first |= {r.key for r in relations if (r.from_, r.to) == pair}
             bars.append(len(members))
             members.append(conclusion)
             previous = conclusion
         leaves = set(members) - set(chain)
         if (
             len(set(members)) != len(members)
-            or any(r.key in undercut for r in relations)
+            or any(r.key in undercut and r.key not in first for r in relations)
             or any(
                 leaves & attackers.get(r.from_, set())
                 for r in m.relations_to(s.id)
@@ -1423,6 +1442,19 @@ def _strict_mode(m: ArgumentMap, in_pcs: set[str]) -> bool:
         )):
             return False
     return True
+
+
+def _bar_links(rec: Reconstruction) -> list[tuple[int, str | None]]:
+    """Each inference bar (index into ``rec.members``) but the last, with the relation that
+    stands for its inference: the support of its conclusion by the step's first member."""
+    out: list[tuple[int, str | None]] = []
+    start = 0
+    for bar in rec.bars[:-1]:
+        pair = (rec.members[start], rec.members[bar])
+        link = next((r.key for r in rec.relations if (r.from_, r.to) == pair), None)
+        out.append((bar, link))
+        start = bar
+    return out
 
 
 def _inference_bar(conclusion, argument: str) -> list[str]:
