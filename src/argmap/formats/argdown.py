@@ -802,8 +802,8 @@ def _argdown_relations(p: _Parser, strict: bool) -> list[_Rel]:
                     if ("contrary", r.target, r.source, None) in seen:
                         continue
             key = (r.type, r.source, r.target, r.step)
-            if key in seen:
-                continue
+            if key in seen and not (r.type == "undercut" and r.step is None):
+                continue  # (an undercut of a statement stands for one of its relations)
             seen.add(key)
         out.append(r)
     # a statement's attack on a reconstructed argument, implied by one on a premise
@@ -935,6 +935,8 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             meta = dict(mine["meta"])
         text = mine.get("text") or (el.texts[0] if el.texts else None) or el.title or sid
         tags = list(el.tags) + [t for t in mine.get("tags", []) if t not in el.tags]
+        if el.tags and set(el.tags) <= set(mine.get("tags", [])):
+            tags = list(mine["tags"])  # the data lists every tag: its order is the map's
         fields = {
             "id": sid,
             "kind": kinds[sid],
@@ -1138,7 +1140,9 @@ _ESCAPE = re.compile(r"([\\#\[\]<>{}@/*_+\-=~`|^])")
 
 
 def _escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+    """Text Argdown reads literally; ``@include(`` becomes ``\\@include\\(``, which
+    Argdown's include rule (it ignores backslashes) does not match."""
+    return _ESCAPE.sub(r"\\\1", text).replace("include(", "include\\(")
 
 
 def _data(value: Any) -> str:
@@ -1178,7 +1182,7 @@ def _title(s) -> str:
     return s.id
 
 
-_TITLE_OK = re.compile(r"[^\[\]<>\\{}#\n]+")
+_TITLE_OK = re.compile(r"[^\[\]<>\\{}#@\n]+")
 
 
 def _ref(s) -> str:
@@ -1189,9 +1193,9 @@ def _ref(s) -> str:
 def _tag(t: str) -> str | None:
     if re.fullmatch(r"[\w-]+", t):
         return f"#{t}"
-    if re.fullmatch(r"[^()\n#\\]+", t) and t == t.strip():
+    if re.fullmatch(r"[^()\n#\\{}\[\]<>/@]+", t) and t == t.strip():
         return f"#({t})"
-    return None
+    return None  # braces would open data, '//' a comment, and so on: the tag rides in data
 
 
 def dumps_argdown(m: ArgumentMap) -> str:
@@ -1510,8 +1514,9 @@ def _definition(
     for t in s.tags:
         tag = _tag(t)
         (written if tag else rest).append(tag or t)
-    if rest:
-        mine["tags"] = rest
+    if rest:  # tags Argdown cannot hold ride in the data (all of them, to keep the order)
+        in_order = all(_tag(t) for t in s.tags[: len(written)])
+        mine["tags"] = rest if in_order else list(s.tags)
     meta = dict(s.meta)
     derived = _derived_meta(s)
     if meta != derived:
