@@ -44,7 +44,7 @@ class TestLinearTags:
         "line",
         [
             "'[T]: text ' + '#tag ' * 40000 + 'end'",  # tags not trailing after all
-            "'[T]: text ' + '#(' * 100000",  # bracketed tags never closed
+            "'[T]: text ' + '#(x ' * 50000",  # bracketed tags never closed
             "'[T]: text ' + '#a ' * 60000",  # all trailing
             "'[T]: ' + 'x #(y ' * 30000 + ')'",
         ],

@@ -14,13 +14,20 @@ Argdown                            argmap
                                    further texts go to ``meta["argdown_texts"]``.
 ``<Title>: text``, ``<Title>``     a statement with ``meta["argdown"] == "argument"``;
                                    its kind follows its role like any statement.
-an untitled paragraph or           a statement (Argdown's model counts them too); its id
-relation child                     is made from its text.
+an untitled paragraph, list item   a statement (Argdown's model counts them too); its id
+(``* x``, ``1. x``) or relation    is made from its text.
+child
 ``+`` ``<+`` / ``+>``              ``supports`` (child to parent / parent to child)
 ``-`` ``<-`` / ``->``              an attack: ``objects`` or ``rebuts`` by role
 ``_`` ``<_`` / ``_>``              ``undercuts`` the relation that leaves its target (the
-                                   argument's inference)
+                                   argument's inference); under an inference bar or a
+                                   conclusion, or aimed at a reconstructed argument: the
+                                   argument's support of its conclusion (an intermediate
+                                   step: its first premise's support, with a warning)
 ``><``                             ``contradicts``
+strict mode (front matter          ``+`` between statements: ``supports`` with
+``model: {mode: strict}``)         ``meta={"argdown": "entails"}``; ``-``: one
+                                   ``contradicts`` with ``meta={"argdown": "contrary"}``
 indentation                        nested relation trees
 ``(1) premise`` ... ``--`` /       premise-conclusion structure: each premise
 ``----`` / ``-- rule --`` ...      ``supports`` the conclusion of its inference step, and
@@ -32,15 +39,23 @@ indentation                        nested relation trees
                                    stay in it)
 ``# Heading``, ``## Sub``          groups, kept as the heading path in
                                    ``meta["argdown_section"]`` (a list of titles)
-``{...}`` data                     ``meta["argdown_data"]``; the ``argmap`` key holds
-                                   what argmap itself wrote (see Export)
+``{...}`` data (also over several  ``meta["argdown_data"]``; the ``argmap`` key holds
+lines, and YAML block format)      what argmap itself wrote (see Export)
+``@include(file)``                 the file's text, resolved against the including file
+                                   (each file once, :data:`MAX_INCLUDE_DEPTH` deep)
 ``=== ... ===`` front matter       ``title`` gives the map title, ``author``/``date``/
                                    ``subTitle`` its source; ``argmap`` holds the actors
                                    and source argmap wrote; other keys (Argdown's
                                    display settings) are reported as not kept
-``//``, ``/* */``, ``<!-- -->``    comments: skipped
+``//``, ``/* */``, ``<!-- -->``    comments: skipped (a comment-only line is no blank)
 ``\\#`` and other escapes          the character itself
 =================================  ==================================================
+
+Relations are those of Argdown's model (``argdown json``), see
+:func:`_argdown_relations`: an outgoing relation of a reconstructed argument is its main
+conclusion's (so an argument and its conclusion relating to one target give one
+relation), and an attack implied by one on a premise is not repeated. The details, and
+the conformance suite against ``@argdown/cli`` 1.7.5, are in ``docs/argdown.md``.
 
 Statement roles follow the attack graph (:mod:`argmap.formats._roles`): what attacks a
 claim is an objection, what attacks an objection a rebuttal, and so on down the
@@ -54,8 +69,10 @@ Export
 :func:`dumps_argdown` writes any map: each statement as ``[id]: text`` (``<id>: text``
 for arguments), grouped under its headings, with its outgoing relations beneath it
 (``+>``, ``->``, ``><``, ``_>``). An argument with a one-step premise-conclusion
-structure (see :func:`reconstructions`) gets it back as ``(1) ... ---- (n)``; longer
-ones are written as their ``+>`` relations. What Argdown has no syntax for goes into the
+structure (see :func:`reconstructions`) gets it back as ``(1) ... ---- (n)``, with
+intermediate conclusions, rules and data; others are written as their ``+>`` relations.
+A map with entailments or contrary pairs is written in strict mode where that reads back
+the same. What Argdown has no syntax for goes into the
 statement's ``{argmap: {...}}`` data (``by``, ``quote``, ``source``, ``note``,
 ``weight``, ``meta``, a ``kind`` the roles would not give back, texts with line
 breaks, relation ids, notes and metadata) and the front matter's ``argmap`` key
@@ -379,7 +396,7 @@ class _Parser:
                     i += 1
                 elif c == quote:
                     quote = None
-            elif c in "\"'" and raw[i - 1] in "{[:, ":
+            elif c in "\"'" and raw[i - 1] in "{[:, \t\n":
                 quote = c
             elif c in "{[":
                 depth += 1
