@@ -14,6 +14,7 @@ skip, saying why, where the CLI is not installed (``scripts/test.sh`` installs i
 from __future__ import annotations
 
 import json
+import random
 import re
 import shutil
 import subprocess
@@ -76,10 +77,55 @@ def read_fixture(name: str) -> argmap.formats.Loaded:
     return loads_argdown(path.read_text(encoding="utf-8"), path=str(path))
 
 
+_HOSTILE = [
+    "\n", "{", "}", "[", "]", "<", ">", "#", "@", "* ", "1. ", "- ", "+ ", "(1) ", "----",
+    "===", "//", "/*", "*/", "<!--", "-->", "\\", ":", "@include(x.argdown)", "#(t)",
+    "{a: 1}", "[T]: ", "<A>: ", "word", " ",
+]  # fmt: skip
+
+
+def hostile_map(seed: int) -> argmap.ArgumentMap:
+    """A map with hostile strings in every text field (deterministic per seed)."""
+    rng = random.Random(seed)
+
+    def text() -> str:
+        t = "".join(rng.choice(_HOSTILE) for _ in range(rng.randint(1, 8)))
+        return t if t.strip() else "x"
+
+    m = argmap.ArgumentMap(title=text())
+    m.actor("ann", text())
+    ids = [f"s{i}" for i in range(rng.randint(2, 6))]
+    for sid in ids:
+        meta = {"argdown": "argument"} if rng.random() < 0.3 else {}
+        if rng.random() < 0.3:
+            meta["argdown_section"] = [text()]
+        m.statement(
+            rng.choice(["claim", "evidence"]),
+            text(),
+            id=sid,
+            by="ann",
+            quote=text(),
+            note=text(),
+            tags=[text()],
+            meta=meta,
+        )
+    for _ in range(rng.randint(1, 6)):
+        try:
+            m.relate(rng.choice(ids), rng.choice(ids), "supports", note=text())
+        except argmap.ArgmapError:
+            pass
+    return m
+
+
+HOSTILE = 12
+
+
 @pytest.fixture(scope="module")
 def models(tmp_path_factory):
-    """Argdown's model of each fixture and of argmap's export of it (two CLI runs)."""
+    """Argdown's model of each fixture and of argmap's export of it, and of the exports of
+    maps with hostile strings (two CLI runs)."""
     maps = {name: read_fixture(name).map for name in NAMES}
+    maps.update({f"hostile-{i}": hostile_map(i) for i in range(HOSTILE)})
     exported = tmp_path_factory.mktemp("exported")
     for name, m in maps.items():
         (exported / f"{name}.argdown").write_text(dumps_argdown(m), encoding="utf-8")
@@ -97,6 +143,13 @@ class TestAgainstArgdown:
     def test_export_is_read_by_argdown_with_the_same_counts(self, models, name):
         maps, _, exported = models
         assert counts_of_json(exported[name]) == counts_of_map(maps[name])
+
+    @pytest.mark.parametrize("i", range(HOSTILE))
+    def test_export_with_hostile_strings_is_read_by_argdown_whole(self, models, i):
+        maps, _, exported = models
+        m, data = maps[f"hostile-{i}"], exported[f"hostile-{i}"]
+        assert counts_of_json(data) == counts_of_map(m)
+        assert loads_argdown(dumps_argdown(m)) == (m, [])
 
 
 class TestWithoutArgdown:

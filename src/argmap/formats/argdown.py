@@ -576,7 +576,13 @@ class _Parser:
 
     def heading(self, level: int, text: str, line: int) -> None:
         data, text = self.split_data(text, line)
-        title = _unescape(text).strip()
+        tags, trailing = _scan_tags(text)
+        title = _unescape(text[:trailing]).strip()
+        if tags:
+            self.losses.append(
+                f"line {line}: the tags of heading {title!r} "
+                f"({', '.join('#' + _unescape(t) for t in tags)}) are not kept"
+            )
         if data:
             self.losses.append(
                 f"line {line}: the data of heading {title!r} ({', '.join(map(str, data))}) "
@@ -1180,7 +1186,7 @@ def _data(value: Any) -> str:
             if c == '"':
                 in_str = False
                 out.append(c)
-            elif c in "{}[]#/<>*@`" or (c != " " and (c.isspace() or not c.isprintable())):
+            elif c in "{}[]#/<>*@`=" or (c != " " and (c.isspace() or not c.isprintable())):
                 out.append(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
             else:
                 out.append(c)
