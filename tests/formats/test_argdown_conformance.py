@@ -60,9 +60,8 @@ def counts_of_json(data: dict) -> tuple[int, int, dict[str, int]]:
     return len(data["statements"]), len(data["arguments"]), dict(sorted(relations.items()))
 
 
-def run_cli(folder: Path) -> dict[str, dict]:
-    """``argdown json`` over every ``*.argdown`` file in a folder: {stem: model}."""
-    out = folder.parent / (folder.name + "-json")
+def run_cli(folder: Path, out: Path) -> dict[str, dict]:
+    """``argdown json`` over every ``*.argdown`` file in a folder, into ``out``: {stem: model}."""
     proc = subprocess.run(
         [CLI, "json", f"{folder}/*.argdown", str(out)], capture_output=True, text=True, timeout=300
     )
@@ -129,7 +128,8 @@ def models(tmp_path_factory):
     exported = tmp_path_factory.mktemp("exported")
     for name, m in maps.items():
         (exported / f"{name}.argdown").write_text(dumps_argdown(m), encoding="utf-8")
-    return maps, run_cli(FIXTURES), run_cli(exported)
+    original = run_cli(FIXTURES, tmp_path_factory.mktemp("original-json"))
+    return maps, original, run_cli(exported, tmp_path_factory.mktemp("exported-json"))
 
 
 @needs_cli
