@@ -63,8 +63,13 @@ def read_text(path: str | os.PathLike[str]) -> str:
     return text.removeprefix("\ufeff")
 
 
-def read(path: str | os.PathLike[str], *, format: str | None = None) -> Loaded:
+def read(
+    path: str | os.PathLike[str], *, format: str | None = None, file_access: bool = True
+) -> Loaded:
     """Read a map and the list of things the format's importer could not represent.
+
+    ``file_access=False`` keeps a reader from opening other files (Argdown's
+    ``@include(file)`` is then left out with a warning).
 
     Returns
     -------
@@ -75,11 +80,18 @@ def read(path: str | os.PathLike[str], *, format: str | None = None) -> Loaded:
     fmt = get_format(format) if format else detect_format(str(path), text)
     if fmt.read is None:
         raise FormatError(f"argmap can write {fmt.name} but not read it", path=path)
+    if fmt.file_access:
+        return fmt.read(text, str(path), file_access=file_access)
     return fmt.read(text, str(path))
 
 
-def load(path: str | os.PathLike[str], *, format: str | None = None) -> ArgumentMap:
+def load(
+    path: str | os.PathLike[str], *, format: str | None = None, file_access: bool = True
+) -> ArgumentMap:
     """Load a map from a file; the format follows the extension (and content) unless given.
+
+    ``file_access=False`` keeps a reader from opening other files (Argdown's
+    ``@include(file)`` is then left out with a warning).
 
     What an importer could not represent is reported as :class:`LossWarning`
     warnings (use :func:`read` to get them as a list).
@@ -89,7 +101,7 @@ def load(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
     FormatError, MapValidationError
         Naming the problem and where it is (file, line, statement id).
     """
-    m, losses = read(path, format=format)
+    m, losses = read(path, format=format, file_access=file_access)
     for msg in losses:
         warnings.warn(f"{path}: {msg}", LossWarning, stacklevel=2)
     return m

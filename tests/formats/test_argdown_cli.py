@@ -69,12 +69,19 @@ _TYPES = {
 
 def expected_model(m: argmap.ArgumentMap):
     """What Argdown should find in our export: titles of statements and arguments, relations."""
-    from argmap.formats.argdown import _in_syntax, _operator, _title, reconstructions
+    from argmap.formats.argdown import (
+        _in_syntax,
+        _operator,
+        _strict_mode,
+        _title,
+        reconstructions,
+    )
 
     title = {s.id: _title(s) for s in m.statements()}
     statements = {title[s.id] for s in m.statements() if s.meta.get("argdown") != "argument"}
     arguments = {title[s.id] for s in m.statements() if s.meta.get("argdown") == "argument"}
-    in_pcs = {r.key for premises, own in reconstructions(m).values() for r in (*premises, own)}
+    in_pcs = {r.key for rec in reconstructions(m).values() for r in (*rec.relations, rec.own)}
+    strict = _strict_mode(m, in_pcs)
     relations = set()
     for r in m.relations():
         if r.key in in_pcs:
@@ -83,16 +90,16 @@ def expected_model(m: argmap.ArgumentMap):
             continue  # a contradiction with an argument: only in our data
         to = m.relation(r.to).from_ if r.kind == "undercuts" else r.to
         kind = {"+>": "support", "->": "attack", "><": "contradictory", "_>": "undercut"}[
-            _operator(r)
+            _operator(r, strict)
         ]
+        if strict and title[r.from_] in statements and title[to] in statements:
+            kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
         relations.add(_relation_key(title[r.from_], title[to], kind))
     return statements, arguments, relations
 
 
 def _relation_key(a: str, b: str, kind: str):
-    if kind == "contrary":  # Argdown's name for an attack between two statements
-        kind = "attack"
-    if kind == "contradictory":
+    if kind in ("contradictory", "contrary"):  # symmetric
         return (kind, frozenset((a, b)))
     return (kind, a, b)
 
@@ -111,11 +118,9 @@ def assert_same_model(m: argmap.ArgumentMap, data: dict) -> None:
     assert len(data["relations"]) == len(relations)
     from argmap.formats.argdown import _title, reconstructions
 
-    for arg, (premises, own) in reconstructions(m).items():
+    for arg, rec in reconstructions(m).items():
         pcs = data["arguments"][_title(m.get(arg))]["pcs"]
-        assert [p["title"] for p in pcs] == [_title(m.get(r.from_)) for r in premises] + [
-            _title(m.get(own.to))
-        ]
+        assert [p["title"] for p in pcs] == [_title(m.get(sid)) for sid in rec.members]
         assert pcs[-1]["role"] == "main-conclusion"
 
 

@@ -160,3 +160,74 @@ class TestWriting:
             af_format_of("x.apx", "gml")
         with pytest.raises(FormatError, match="cannot tell"):
             af_format_of("x.txt")
+
+
+class TestSolverWhitespace:
+    """The white space the solver interface allows (clingo reads apx: any white space
+    between tokens; tgf: fields split on white space), and what it does not."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "arg (a).\narg (b).\natt (a,b).\n",  # a space before the parenthesis
+            "arg( a ).\narg(b ) .\natt( a , b ).\n",  # around names, commas and the dot
+            "arg(a).arg(b).att(a,b).",  # several facts on a line, no spaces
+            "arg(a).\narg(b).\natt(a,\n    b).\n",  # a fact over two lines
+            "\targ(a).\t\narg(b).   \n\natt(a,b).\n",  # tabs, trailing spaces, blank lines
+            "arg(a).\r\narg(b).\r\natt(a,b).\r\n",  # CRLF
+            "arg(a). % a\narg(b).\natt(a, % split\nb).\n",  # comments inside and after
+        ],
+    )
+    def test_apx_accepts(self, text):
+        af = parse_af(text, "apx")
+        assert list(af.names) == ["a", "b"] and list(af.attacks()) == [("a", "b")]
+
+    @pytest.mark.parametrize(
+        ("text", "line"),
+        [
+            ("arg(a b).\n", 1),  # white space inside a name
+            ("ar g(a).\n", 1),  # inside the predicate
+            ("arg(a).\narg(b)\natt(a,b).\n", 2),  # a missing dot
+            ("arg().\n", 1),  # no name
+            ("arg(a).\natt(a,b,c).\n", 2),  # three arguments
+            ("arg(a).\n\nattack(a,a).\n", 3),  # an unknown predicate
+            ("arg(a).\narg((b)).\n", 2),  # nested parentheses
+            ("arg(a).\natt(a\n,\nb\n", 2),  # never closed: the line where the fact starts
+        ],
+    )
+    def test_apx_rejects(self, text, line):
+        with pytest.raises(FormatError, match="expected arg") as info:
+            parse_af(text, "apx")
+        assert info.value.line == line
+
+    def test_apx_line_of_an_undeclared_name_after_a_multi_line_fact(self):
+        with pytest.raises(FormatError, match="'c', which is never declared") as info:
+            parse_af("arg(a).\narg(\nb).\natt(b,a).\natt(\n a,\n c).\n", "apx")
+        assert info.value.line == 5
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "a\nb\n#\na b\n",
+            "  a  \n\tb\n\n # \na\tb\n",  # spaces and tabs around fields, blank lines
+            "a\r\nb\r\n#\r\na   b\r\n",  # CRLF, several spaces between the fields
+        ],
+    )
+    def test_tgf_accepts(self, text):
+        af = parse_af(text, "tgf")
+        assert list(af.names) == ["a", "b"] and list(af.attacks()) == [("a", "b")]
+
+    @pytest.mark.parametrize(
+        ("text", "line", "message"),
+        [
+            ("a b\n#\n", 1, "one argument name"),  # white space inside a name
+            ("a\nb\n#\na b c\n", 4, "an attack"),  # three fields
+            ("a\nb\n#\na\n", 4, "an attack"),  # one field
+            ("a\nb\n#\n#\n", 4, "an attack"),  # a second '#'
+            ("a\nb\n# edges\n", 3, "one argument name"),  # text after '#'
+        ],
+    )
+    def test_tgf_rejects(self, text, line, message):
+        with pytest.raises(FormatError, match=message) as info:
+            parse_af(text, "tgf")
+        assert info.value.line == line

@@ -36,6 +36,9 @@ class Format:
     read: Callable[[str, str | None], Loaded] | None = None
     write: Callable[[ArgumentMap], str] | None = None
     sniff: Callable[[str], bool] | None = field(default=None, compare=False)
+    file_access: bool = False
+    """Whether the reader may open other files (Argdown's ``@include``); it then takes a
+    ``file_access`` keyword that turns this off."""
 
 
 _REGISTRY: dict[str, Format] = {}

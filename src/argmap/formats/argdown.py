@@ -14,13 +14,20 @@ Argdown                            argmap
                                    further texts go to ``meta["argdown_texts"]``.
 ``<Title>: text``, ``<Title>``     a statement with ``meta["argdown"] == "argument"``;
                                    its kind follows its role like any statement.
-an untitled paragraph or           a statement (Argdown's model counts them too); its id
-relation child                     is made from its text.
+an untitled paragraph, list item   a statement (Argdown's model counts them too); its id
+(``* x``, ``1. x``) or relation    is made from its text.
+child
 ``+`` ``<+`` / ``+>``              ``supports`` (child to parent / parent to child)
 ``-`` ``<-`` / ``->``              an attack: ``objects`` or ``rebuts`` by role
 ``_`` ``<_`` / ``_>``              ``undercuts`` the relation that leaves its target (the
-                                   argument's inference)
+                                   argument's inference); under an inference bar or a
+                                   conclusion, or aimed at a reconstructed argument: the
+                                   argument's support of its conclusion (an intermediate
+                                   step: its first premise's support, with a warning)
 ``><``                             ``contradicts``
+strict mode (front matter          ``+`` between statements: ``supports`` with
+``model: {mode: strict}``)         ``meta={"argdown": "entails"}``; ``-``: one
+                                   ``contradicts`` with ``meta={"argdown": "contrary"}``
 indentation                        nested relation trees
 ``(1) premise`` ... ``--`` /       premise-conclusion structure: each premise
 ``----`` / ``-- rule --`` ...      ``supports`` the conclusion of its inference step, and
@@ -32,15 +39,23 @@ indentation                        nested relation trees
                                    stay in it)
 ``# Heading``, ``## Sub``          groups, kept as the heading path in
                                    ``meta["argdown_section"]`` (a list of titles)
-``{...}`` data                     ``meta["argdown_data"]``; the ``argmap`` key holds
-                                   what argmap itself wrote (see Export)
+``{...}`` data (also over several  ``meta["argdown_data"]``; the ``argmap`` key holds
+lines, and YAML block format)      what argmap itself wrote (see Export)
+``@include(file)``                 the file's text, resolved against the including file
+                                   (each file once, :data:`MAX_INCLUDE_DEPTH` deep)
 ``=== ... ===`` front matter       ``title`` gives the map title, ``author``/``date``/
                                    ``subTitle`` its source; ``argmap`` holds the actors
                                    and source argmap wrote; other keys (Argdown's
                                    display settings) are reported as not kept
-``//``, ``/* */``, ``<!-- -->``    comments: skipped
+``//``, ``/* */``, ``<!-- -->``    comments: skipped (a comment-only line is no blank)
 ``\\#`` and other escapes          the character itself
 =================================  ==================================================
+
+Relations are those of Argdown's model (``argdown json``), see
+:func:`_argdown_relations`: an outgoing relation of a reconstructed argument is its main
+conclusion's (so an argument and its conclusion relating to one target give one
+relation), and an attack implied by one on a premise is not repeated. The details, and
+the conformance suite against ``@argdown/cli`` 1.7.5, are in ``docs/argdown.md``.
 
 Statement roles follow the attack graph (:mod:`argmap.formats._roles`): what attacks a
 claim is an objection, what attacks an objection a rebuttal, and so on down the
@@ -54,8 +69,10 @@ Export
 :func:`dumps_argdown` writes any map: each statement as ``[id]: text`` (``<id>: text``
 for arguments), grouped under its headings, with its outgoing relations beneath it
 (``+>``, ``->``, ``><``, ``_>``). An argument with a one-step premise-conclusion
-structure (see :func:`reconstructions`) gets it back as ``(1) ... ---- (n)``; longer
-ones are written as their ``+>`` relations. What Argdown has no syntax for goes into the
+structure (see :func:`reconstructions`) gets it back as ``(1) ... ---- (n)``, with
+intermediate conclusions, rules and data; others are written as their ``+>`` relations.
+A map with entailments or contrary pairs is written in strict mode where that reads back
+the same. What Argdown has no syntax for goes into the
 statement's ``{argmap: {...}}`` data (``by``, ``quote``, ``source``, ``note``,
 ``qualifier``, ``weight``, ``meta``, a ``kind`` the roles would not give back, texts
 with line breaks, relation ids, notes and metadata, ``concedes`` relations) and the
@@ -68,9 +85,11 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import ValidationError
 
@@ -82,7 +101,14 @@ from ._roles import attack_kind, infer_roles
 if TYPE_CHECKING:
     from ..map import ArgumentMap
 
-__all__ = ["loads_argdown", "dumps_argdown", "sniff_argdown", "reconstructions"]
+__all__ = [
+    "loads_argdown",
+    "dumps_argdown",
+    "sniff_argdown",
+    "reconstructions",
+    "argdown_relation_type",
+    "MAX_INCLUDE_DEPTH",
+]
 
 # ----------------------------------------------------------------------------- lexing
 _ID = re.compile(ID_PATTERN)
@@ -105,8 +131,13 @@ _INFERENCE = re.compile(r"[ \t]*--(?:-*[ \t]*|[ \t]*(.*?)[ \t]*--+[ \t]*)")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
 _TITLED = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()(:)?[ \t]*(.*)", re.S)
 _ARGUMENT = re.compile(r"<((?:[^>\\]|\\.)+)>(:)?[ \t]*(.*)", re.S)
-_TAG = re.compile(r"(?<![\\\w(])#(?:\(([^)]+)\)|([\w-]+))")
-_TRAILING_TAGS = re.compile(r"(?:[ \t]*(?<![\\\w(])#(?:\([^)]+\)|[\w-]+))+[ \t]*$")
+_WORD_TAG = re.compile(r"[\w-]+")
+_LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)[ \t]+(\S.*)")
+"""A Markdown list item (``* item``, ``1. item``): Argdown makes each one a statement."""
+_INCLUDE = re.compile(r"@include\(([^)]+)\)")
+"""Argdown's include directive, found anywhere in the text (as Argdown's IncludePlugin does)."""
+MAX_INCLUDE_DEPTH = 20
+"""How deep ``@include`` may nest before the reader refuses (a cycle guard also applies)."""
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -114,6 +145,57 @@ _COMMENT = re.compile(
     r"\\.|/\*.*?(?:\*/|\Z)|<!--.*?(?:-->|\Z)|(?:(?<=[ \t\n])|(?<![\s\S]))//[^\n]*", re.S
 )
 """An escape (kept), or a comment: ``/* */``, ``<!-- -->``, ``//`` after a blank."""
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _scan_tags(raw: str) -> tuple[list[str], int]:
+    """The hashtags in a text, and where the run of tags that ends it starts.
+
+    ``#tag`` and ``#(tag with spaces)`` count where the ``#`` does not follow a
+    backslash, a word character or ``(`` (so URL anchors and ``\\#`` are no tags).
+    One pass with ``str.find``; the next ``)`` is remembered, so a line full of
+    unclosed ``#(`` stays linear (a regular expression backtracked quadratically).
+
+    Examples
+    --------
+    >>> _scan_tags("Eat #(really) out #now #(tonight)")
+    (['really', 'now', 'tonight'], 18)
+    >>> _scan_tags("see x.org#anchor")
+    ([], 16)
+    """
+    tags: list[str] = []
+    spans: list[tuple[int, int]] = []
+    i, close = 0, -2  # close: the first ')' at or after some earlier start (-1: none)
+    while True:
+        j = raw.find("#", i)
+        if j < 0:
+            break
+        if j and (raw[j - 1] in "\\(" or _WORD_CHAR.match(raw[j - 1])):
+            i = j + 1
+            continue
+        if raw.startswith("(", j + 1):
+            if close != -1 and close < j + 2:
+                close = raw.find(")", j + 2)
+            if close > j + 2:
+                tags.append(raw[j + 2 : close])
+                spans.append((j, close + 1))
+                i = close + 1
+                continue
+        m = _WORD_TAG.match(raw, j + 1)
+        if m is not None:
+            tags.append(m.group())
+            spans.append((j, m.end()))
+            i = m.end()
+            continue
+        i = j + 1
+    end = len(raw)
+    for start, stop in reversed(spans):
+        if raw[stop:end].strip(" \t"):
+            break
+        end = start
+    return tags, end
 
 
 def _blank(match: re.Match) -> str:
@@ -160,8 +242,11 @@ class _Element:
 class _Rel:
     source: tuple[str, str]
     target: tuple[str, str]
-    type: str  # support, attack, undercut, contradict, pcs
+    type: str  # support, attack, undercut, contradict, pcs; entails, contrary (strict mode)
     line: int
+    step: int | None = None
+    """For an undercut of a premise-conclusion structure: the inference step it targets
+    (the target is then the argument)."""
 
 
 @dataclass
@@ -172,6 +257,58 @@ class _Open:
     parts: list[str]
     line: int
     indent: int
+    braces: tuple[int, str | None] = (0, None)
+    """The depth of an open ``{...}`` data block in the parts so far, and its open quote."""
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+        self.braces = _brace_state(part, *self.braces)
+
+    @property
+    def in_data(self) -> bool:
+        return self.braces[0] > 0
+
+
+def _open(el: _Element, own: str | None, line: int, indent: int) -> _Open:
+    op = _Open(el, [], line, indent)
+    if own is not None:
+        op.add(own)
+    return op
+
+
+def _brace_state(text: str, depth: int, quote: str | None) -> tuple[int, str | None]:
+    """Track a ``{...}`` data block across lines: its bracket depth and open quote.
+
+    Before the block opens only an unescaped ``{`` counts; inside it, brackets and
+    quoted strings do, as in :meth:`_Parser.split_data`.
+
+    Examples
+    --------
+    >>> _brace_state("[T]: text {a: [1,", 0, None)
+    (2, None)
+    >>> _brace_state("  2]}", 2, None)
+    (0, None)
+    """
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "\\":
+            i += 2
+            continue
+        if depth == 0:
+            if c == "{":
+                depth = 1
+        elif quote:
+            if c == quote:
+                quote = None
+        elif c in "\"'" and (i == 0 or text[i - 1] in "{[:, \t"):
+            quote = c
+        elif c in "{[":
+            depth += 1
+        elif c in "}]":
+            depth -= 1
+        i += 1
+    return depth, quote
 
 
 class _Parser:
@@ -183,6 +320,8 @@ class _Parser:
         self.losses: list[str] = []
         self.untitled = 0
         self.front: dict[str, Any] = {}
+        self.structures: dict[tuple[str, str], list[tuple[tuple[str, str], list]]] = {}
+        """Reconstructed arguments: each inference step's conclusion and premises."""
 
     def error(self, message: str, line: int) -> FormatError:
         return FormatError(message, path=self.path, line=line)
@@ -223,13 +362,12 @@ class _Parser:
         """Close an element: split off data and tags, keep its text."""
         if op is None:
             return
-        raw = " ".join(p.strip() for p in op.parts).strip()
         el = op.element
-        data, raw = self.split_data(raw, op.line)
-        tags = [_unescape(a or b) for a, b in _TAG.findall(raw)]
-        trailing = _TRAILING_TAGS.search(raw)
-        if trailing is not None:
-            raw = raw[: trailing.start()]
+        data, raw = self.split_data("\n".join(op.parts).strip(), op.line)
+        raw = " ".join(p.strip() for p in raw.split("\n")).strip()
+        found, trailing = _scan_tags(raw)
+        tags = [_unescape(t) for t in found]
+        raw = raw[:trailing]
         text = _unescape(raw).strip()
         for t in tags:
             if t not in el.tags:
@@ -259,7 +397,7 @@ class _Parser:
                     i += 1
                 elif c == quote:
                     quote = None
-            elif c in "\"'" and raw[i - 1] in "{[:, ":
+            elif c in "\"'" and raw[i - 1] in "{[:, \t\n":
                 quote = c
             elif c in "{[":
                 depth += 1
@@ -271,14 +409,19 @@ class _Parser:
         if depth != 0:
             raise self.error(f"unclosed '{{' data block: {raw[start : start + 40]!r}", line)
         block, rest = raw[start : i + 1], raw[:start] + raw[i + 1 :]
+        if re.match(r"\{[ \t]*\n", block):
+            # YAML block format: a line break right after '{' (the brackets are not YAML)
+            block = textwrap.dedent(block[1:-1].split("\n", 1)[1].rstrip() + "\n")
         return _parse_data(block, lambda msg: self.error(msg, line)), rest
 
     # -- the document
     def parse(self, text: str) -> None:
-        text = _blank_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
-        lines = text.split("\n")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        written = text.split("\n")
+        lines = _blank_comments(text).split("\n")
         i = self.front_matter(lines)
-        stack: list[tuple[int, _Element]] = []  # (indent, element) parents of relations
+        # parents of relations: (indent, element, (argument, inference step) it stands for)
+        stack: list[tuple[int, _Element, tuple[_Element, int] | None]] = []
         current: _Open | None = None
         pcs: _Pcs | None = None
         blank = True
@@ -287,7 +430,12 @@ class _Parser:
             raw = lines[i]
             lineno = i + 1
             i += 1
+            if current is not None and current.in_data:
+                current.add(raw.rstrip())  # inside a {...} data block: YAML, not Argdown
+                continue
             stripped = raw.strip()
+            if not stripped and written[lineno - 1].strip():
+                continue  # a line of comment only is not a blank line: it is not there at all
             if not stripped:
                 self.finish(current)
                 current = None
@@ -324,13 +472,24 @@ class _Parser:
                         "statement or argument it relates to (indented, on the next line)",
                         lineno,
                     )
-                parent = stack[-1][1]
+                _, parent, inference = stack[-1]
                 child, own = self.parse_element(rel.group(3), lineno)
                 rtype, parent_first = _OPS[rel.group(2)]
-                src, dst = (parent, child) if parent_first else (child, parent)
-                self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
-                stack.append((indent, child))
-                current = _Open(child, [own] if own is not None else [], lineno, indent)
+                if inference is not None and rtype == "undercut" and not parent_first:
+                    # under an inference bar or a conclusion: undercuts that inference
+                    arg, step = inference
+                    self.relations.append(_Rel(child.key, arg.key, rtype, lineno, step))
+                elif inference is not None and parent is inference[0]:
+                    raise self.error(
+                        f"relation {rel.group(2)!r} under an inference: only an undercut "
+                        "('_' or '<_') can attack an inference",
+                        lineno,
+                    )
+                else:
+                    src, dst = (parent, child) if parent_first else (child, parent)
+                    self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
+                stack.append((indent, child, None))
+                current = _open(child, own, lineno, indent)
                 last_argument = None  # only a top-level argument takes the pcs that follows
                 blank = False
                 continue
@@ -346,9 +505,12 @@ class _Parser:
                     pcs = _Pcs(last_argument)
                     self.define(last_argument)
                 el, own = self.parse_element(prem.group(3), lineno)
+                # a conclusion (the member right after an inference) stands for its inference
+                is_conclusion = bool(pcs.steps) and pcs.steps[-1][0] == len(pcs.members)
                 pcs.members.append(el)
-                current = _Open(el, [own] if own is not None else [], lineno, indent)
-                stack = [(indent, el)]
+                current = _open(el, own, lineno, indent)
+                step = (pcs.argument, len(pcs.steps) - 1) if is_conclusion else None
+                stack = [(indent, el, step)]
                 blank = False
                 continue
             inf = _INFERENCE.fullmatch(raw)
@@ -363,26 +525,30 @@ class _Parser:
                             break  # a bare '--' before the conclusion: no rule
                         end += 1
                     if end < len(lines) and lines[end].strip() == "--":
-                        rule = " ".join(b.strip() for b in lines[i:end] if b.strip())
+                        rule = "\n".join(b.rstrip() for b in lines[i:end] if b.strip())
                         i = end + 1
                 data, rule = self.split_data(rule, lineno) if rule else (None, rule)
+                rule = " ".join(rule.split())
                 pcs.steps.append((len(pcs.members), _unescape(rule).strip(), data or {}))
-                stack = []
+                stack = [(indent, pcs.argument, (pcs.argument, len(pcs.steps) - 1))]
                 blank = False
                 continue
-            if current is not None and not blank:
-                current.parts.append(stripped)
+            item = _LIST_ITEM.fullmatch(raw)
+            if current is not None and not blank and item is None:
+                current.add(raw.rstrip())
                 continue
-            # a new top-level element (or an indented paragraph)
+            # a new top-level element, a list item (or an indented paragraph)
             self.finish(current)
             if pcs is not None:
                 self.close_pcs(pcs)
                 pcs = None
-            el, own = self.parse_element(stripped, lineno)
-            current = _Open(el, [own] if own is not None else [], lineno, indent)
-            stack = [(indent, el)]
+            el, own = self.parse_element(item.group(2) if item else stripped, lineno)
+            current = _open(el, own, lineno, indent)
+            stack = [(indent, el, None)]
             last_argument = el if el.is_argument else None
             blank = False
+        if current is not None and current.in_data:
+            raise self.error("unclosed '{' data block", current.line)
         self.finish(current)
         if pcs is not None:
             self.close_pcs(pcs)
@@ -411,7 +577,13 @@ class _Parser:
 
     def heading(self, level: int, text: str, line: int) -> None:
         data, text = self.split_data(text, line)
-        title = _unescape(text).strip()
+        tags, trailing = _scan_tags(text)
+        title = _unescape(text[:trailing]).strip()
+        if tags:
+            self.losses.append(
+                f"line {line}: the tags of heading {title!r} "
+                f"({', '.join('#' + _unescape(t) for t in tags)}) are not kept"
+            )
         if data:
             self.losses.append(
                 f"line {line}: the data of heading {title!r} ({', '.join(map(str, data))}) "
@@ -432,6 +604,8 @@ class _Parser:
             return
         start = 0
         conclusion = None
+        conclusions = {end for end, _, _ in pcs.steps}
+        steps = self.structures[arg.key] = []
         for end, rule, data in pcs.steps:
             if end >= len(pcs.members):
                 raise self.error(
@@ -441,6 +615,13 @@ class _Parser:
             conclusion = pcs.members[end]
             for premise in pcs.members[start:end]:
                 self.relations.append(_Rel(premise.key, conclusion.key, "pcs", premise.line))
+            steps.append(
+                (
+                    conclusion.key,
+                    [p.key for k, p in enumerate(pcs.members[start:end], start)],
+                    [p.key for k, p in enumerate(pcs.members) if k not in conclusions],
+                )
+            )
             info = {"argument": arg.title}
             if rule:
                 info["rule"] = rule
@@ -515,7 +696,7 @@ def _id_for(title: str) -> str:
     return _slug(title, words=12)
 
 
-def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
+def loads_argdown(text: str, *, path: str | None = None, file_access: bool = True) -> Loaded:
     """Read an Argdown document.
 
     Parameters
@@ -523,7 +704,10 @@ def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
     text : str
         The document.
     path : str, optional
-        File name, for messages.
+        File name, for messages and to resolve ``@include(file)`` against.
+    file_access : bool
+        Whether ``@include(file)`` may read files. When False, or when there is no
+        ``path``, each directive is left out with a warning.
 
     Returns
     -------
@@ -534,7 +718,9 @@ def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
     ------
     FormatError
         With the line: a relation with no parent, an unclosed ``{`` data block or
-        front matter, invalid YAML data, an inference with no conclusion.
+        front matter, invalid YAML data, an inference with no conclusion, an included
+        file that is missing, not a regular file or nested deeper than
+        :data:`MAX_INCLUDE_DEPTH`.
 
     Examples
     --------
@@ -545,8 +731,123 @@ def loads_argdown(text: str, *, path: str | None = None) -> Loaded:
     ['objects', 'rebuts']
     """
     parser = _Parser(path)
+    text = _include(text, path, file_access, parser.losses)
     parser.parse(text)
     return _build(parser, path)
+
+
+def _include(
+    text: str,
+    path: str | None,
+    file_access: bool,
+    losses: list[str],
+    *,
+    done: set[Path] | None = None,
+    depth: int = 0,
+) -> str:
+    """The text with each ``@include(file)`` replaced by the file, as Argdown's CLI does.
+
+    Files resolve relative to the including file; each is included once (a second
+    ``@include`` of it, a cycle included, is left out with a warning); nesting deeper
+    than :data:`MAX_INCLUDE_DEPTH` is an error. Line numbers in later messages count
+    the text with the files in place.
+    """
+    if "@include(" not in text:
+        return text
+    from ..io import read_text
+
+    base = Path(path).resolve() if path is not None else None
+    done = done if done is not None else ({base} if base is not None else set())
+    out: list[str] = []
+    pos = 0
+    for match in _INCLUDE.finditer(text):
+        out.append(text[pos : match.start()])
+        pos = match.end()
+        line = text.count("\n", 0, match.start()) + 1
+        name = match.group(1).strip()
+        where = f"line {line}: @include({name})"
+        if not file_access or base is None:
+            why = "file access is off" if not file_access else "the text has no file path"
+            losses.append(f"{where} not followed ({why}); the included file is missing")
+            continue
+        target = (base.parent / name).resolve()
+        if target in done:
+            losses.append(f"{where}: {target} is already included; included once only")
+            continue
+        if depth >= MAX_INCLUDE_DEPTH:
+            raise FormatError(
+                f"@include({name}) nests deeper than {MAX_INCLUDE_DEPTH} files "
+                "(argmap.formats.argdown.MAX_INCLUDE_DEPTH)",
+                path=path,
+                line=line,
+            )
+        if not target.exists():
+            raise FormatError(f"@include({name}): no such file {target}", path=path, line=line)
+        if not target.is_file():
+            raise FormatError(
+                f"@include({name}): {target} is not a regular file", path=path, line=line
+            )
+        done.add(target)
+        included = read_text(target)
+        out.append(
+            _include(included, str(target), file_access, losses, done=done, depth=depth + 1)
+        )
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _argdown_relations(p: _Parser, strict: bool) -> list[_Rel]:
+    """The relations of Argdown's model (``@argdown/cli`` 1.7), from those as written.
+
+    As Argdown's ModelPlugin does: an outgoing relation of a reconstructed argument
+    becomes one of its main conclusion (one the conclusion already has, or one to
+    itself, is implied and dropped); an undercut of a reconstructed argument targets
+    its last inference; in strict mode, ``+`` between statements is entailment and
+    ``-`` contrariness (symmetric: ``[A] - [B]`` and ``[B] - [A]`` are one relation);
+    a statement's attack on a reconstructed argument is dropped where the statement
+    already attacks, contradicts or is contrary to one of the argument's premises.
+    """
+    main = {arg: steps[-1][0] for arg, steps in p.structures.items() if steps}
+    out: list[_Rel] = []
+    seen: set[tuple] = set()
+    for r in p.relations:
+        if r.type != "pcs":
+            if r.source in main:
+                r = _Rel(main[r.source], r.target, r.type, r.line, r.step)
+                if r.source == r.target:
+                    continue  # the argument supports its own conclusion: implied by the pcs
+            if r.type == "undercut" and r.step is None and r.target in main:
+                r = _Rel(r.source, r.target, r.type, r.line, len(p.structures[r.target]) - 1)
+            if strict and r.source[0] != "a" and r.target[0] != "a" and r.step is None:
+                if r.type == "support":
+                    r = _Rel(r.source, r.target, "entails", r.line)
+                elif r.type == "attack":
+                    r = _Rel(r.source, r.target, "contrary", r.line)
+                    if ("contrary", r.target, r.source, None) in seen:
+                        continue
+            key = (r.type, r.source, r.target, r.step)
+            if key in seen and not (r.type == "undercut" and r.step is None):
+                continue  # (an undercut of a statement stands for one of its relations)
+            seen.add(key)
+        out.append(r)
+    # a statement's attack on a reconstructed argument, implied by one on a premise
+    links: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    for r in out:
+        if r.type in ("attack", "contrary", "contradict"):
+            links.add((r.source, r.target))
+            if r.type != "attack":
+                links.add((r.target, r.source))
+    premises = {arg: set(steps[-1][2]) for arg, steps in p.structures.items() if steps}
+    return [
+        r
+        for r in out
+        if not (
+            r.type == "attack"
+            and r.source[0] != "a"
+            and r.target in premises
+            and any((r.source, q) in links for q in premises[r.target])
+        )
+    ]
 
 
 def _build(p: _Parser, path: str | None) -> Loaded:
@@ -558,6 +859,11 @@ def _build(p: _Parser, path: str | None) -> Loaded:
     if not isinstance(ours, Mapping):
         raise FormatError("front matter key 'argmap' must be a mapping", path=path)
     title = front.pop("title", None)
+    model = front.get("model")
+    strict = isinstance(model, Mapping) and model.get("mode") == "strict"
+    if isinstance(model, Mapping) and set(model) <= {"mode"}:
+        del front["model"]  # the interpretation mode is read; other model settings are not
+    relations = _argdown_relations(p, strict)
     source = _front_source(front, ours, path)
     if front:
         losses.append(
@@ -615,7 +921,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
 
     # roles: attacks (with the targets of undercuts resolved later) decide
     order = [ids[k] for k in p.elements]
-    attacks = [(ids[r.source], ids[r.target]) for r in p.relations if r.type == "attack"]
+    attacks = [(ids[r.source], ids[r.target]) for r in relations if r.type == "attack"]
     fixed = {}
     for sid, ex in extras.items():
         kind = ex["mine"].get("kind")
@@ -628,7 +934,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
                 )
             fixed[sid] = kind
     kinds = _roles(
-        order, attacks, fixed, {ids[r.source] for r in p.relations if r.type == "undercut"}
+        order, attacks, fixed, {ids[r.source] for r in relations if r.type == "undercut"}
     )
 
     # statements
@@ -653,6 +959,8 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             meta = dict(mine["meta"])
         text = mine.get("text") or (el.texts[0] if el.texts else None) or el.title or sid
         tags = list(el.tags) + [t for t in mine.get("tags", []) if t not in el.tags]
+        if el.tags and set(el.tags) <= set(mine.get("tags", [])):
+            tags = list(mine["tags"])  # the data lists every tag: its order is the map's
         fields = {
             "id": sid,
             "kind": kinds[sid],
@@ -705,12 +1013,17 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         seen.add((src, kind, dst))
 
     undercuts = []
-    for r in p.relations:
+    inferences = []
+    for r in relations:
         src, dst = ids[r.source], ids[r.target]
-        if r.type in ("support", "pcs"):
-            add(src, dst, "supports", r.line, {"argdown": "pcs"} if r.type == "pcs" else None)
+        if r.type in ("support", "pcs", "entails"):
+            add(src, dst, "supports", r.line, {"argdown": r.type} if r.type != "support" else None)
         elif r.type == "contradict":
             add(src, dst, "contradicts", r.line)
+        elif r.type == "contrary":
+            add(src, dst, "contradicts", r.line, {"argdown": "contrary"})
+        elif r.step is not None:
+            inferences.append(r)
         elif r.type == "attack":
             kind = attack_kind(kinds[src], kinds[dst])
             if kind is None:
@@ -730,6 +1043,30 @@ def _build(p: _Parser, path: str | None) -> Loaded:
     for src, kind, dst in list(rel_extras):
         if kind in ("contradicts", "concedes") and dst in m and (src, kind, dst) not in seen:
             add(src, dst, kind, extras[src]["el"].line)
+
+    # an undercut of an inference: the last one is the argument's support of its conclusion,
+    # an earlier one (argmap has no node for it) the support from that step's first premise
+    for r in inferences:
+        src, arg = ids[r.source], ids[r.target]
+        steps = p.structures[r.target]
+        conclusion, first, _ = steps[r.step]
+        if r.step == len(steps) - 1:
+            link = (arg, ids[conclusion])
+        else:
+            link = (ids[first[0]], ids[conclusion])
+            losses.append(
+                f"line {r.line}: {src!r} undercuts inference {r.step + 1} of {arg!r}, an "
+                f"intermediate step; kept as undercutting the support of {link[1]!r} by "
+                f"{link[0]!r}"
+            )
+        target = next(
+            (x for x in m.relations_from(link[0]) if x.to == link[1] and x.kind == "supports"),
+            None,
+        )
+        if target is None:  # the support was merged away (a premise repeated): say so
+            losses.append(f"line {r.line}: {src!r} undercuts an inference of {arg!r}; not kept")
+            continue
+        add(src, m._ensure_relation_id(target), "undercuts", r.line)
 
     # undercuts target a relation leaving their target; undercuts of undercuts need theirs first
     pending = undercuts
@@ -760,6 +1097,33 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             break
         pending = later
     return Loaded(m, losses)
+
+
+def argdown_relation_type(r: Relation) -> str | None:
+    """The ``relationType`` Argdown's JSON export gives a relation read from Argdown.
+
+    ``None`` for the supports a premise-conclusion structure stands for (``meta``
+    ``{"argdown": "pcs"}``): Argdown has no relation there. A kind Argdown has no
+    syntax for (``concedes``) gives its own name.
+
+    Examples
+    --------
+    >>> m, _ = loads_argdown("===\\nmodel: {mode: strict}\\n===\\n\\n[a]\\n  - [b]\\n  + [c]\\n")
+    >>> sorted(argdown_relation_type(r) for r in m.relations())
+    ['contrary', 'entails']
+    """
+    tag = r.meta.get("argdown")
+    if tag == "pcs":
+        return None
+    if tag in ("undercut", "attack", "contrary", "entails"):
+        return tag
+    return {
+        "supports": "support",
+        "objects": "attack",
+        "rebuts": "attack",
+        "undercuts": "undercut",
+        "contradicts": "contradictory",
+    }.get(r.kind, r.kind)
 
 
 def _roles(
@@ -805,7 +1169,9 @@ _ESCAPE = re.compile(r"([\\#\[\]<>{}@/*_+\-=~`|^])")
 
 
 def _escape(text: str) -> str:
-    return _ESCAPE.sub(r"\\\1", text)
+    """Text Argdown reads literally; ``@include(`` becomes ``\\@include\\(``, which
+    Argdown's include rule (it ignores backslashes) does not match."""
+    return _ESCAPE.sub(r"\\\1", text).replace("include(", "include\\(")
 
 
 def _data(value: Any) -> str:
@@ -826,7 +1192,7 @@ def _data(value: Any) -> str:
             if c == '"':
                 in_str = False
                 out.append(c)
-            elif c in "{}[]#/<>*@`" or (c != " " and (c.isspace() or not c.isprintable())):
+            elif c in "{}[]#/<>*@`=" or (c != " " and (c.isspace() or not c.isprintable())):
                 out.append(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
             else:
                 out.append(c)
@@ -845,7 +1211,7 @@ def _title(s) -> str:
     return s.id
 
 
-_TITLE_OK = re.compile(r"[^\[\]<>\\{}#\n]+")
+_TITLE_OK = re.compile(r"[^\[\]<>\\{}#@\n]+")
 
 
 def _ref(s) -> str:
@@ -856,9 +1222,9 @@ def _ref(s) -> str:
 def _tag(t: str) -> str | None:
     if re.fullmatch(r"[\w-]+", t):
         return f"#{t}"
-    if re.fullmatch(r"[^()\n#\\]+", t) and t == t.strip():
+    if re.fullmatch(r"[^()\n#\\{}\[\]<>/@]+", t) and t == t.strip():
         return f"#({t})"
-    return None
+    return None  # braces would open data, '//' a comment, and so on: the tag rides in data
 
 
 def dumps_argdown(m: ArgumentMap) -> str:
@@ -893,18 +1259,31 @@ def dumps_argdown(m: ArgumentMap) -> str:
         mine["source"] = m.source.model_dump(mode="json", exclude_none=True)
     if mine:
         front["argmap"] = mine
+    structures = reconstructions(m)
+    in_pcs = {r.key for rec in structures.values() for r in (*rec.relations, rec.own)}
+    strict = _strict_mode(m, in_pcs)
+    if strict:
+        front["model"] = {"mode": "strict"}
     if front:
         out.append("===")
         for k, v in front.items():
             out.append(f"{k}: {_data(v)}")
         out += ["===", ""]
 
-    structures = reconstructions(m)
-    in_pcs = {r.key for premises, own in structures.values() for r in (*premises, own)}
+    under_bars = {
+        u.key
+        for rec in structures.values()
+        for _, link in _bar_links(rec)
+        if link is not None
+        for u in m.relations_to(link)
+    }
     by_source: dict[str, list[Relation]] = {}
+    in_data: dict[str, list[Relation]] = {}
     for r in m.relations():
-        if r.key not in in_pcs:
+        if r.key not in in_pcs and r.key not in under_bars:
             by_source.setdefault(r.from_, []).append(r)
+        else:
+            in_data.setdefault(r.from_, []).append(r)
     relations = {r.key: r for r in m.relations()}
     # Argdown cannot leave a section: statements without one come first, then each group
     groups: dict[tuple[str, ...], list] = {(): []}
@@ -921,74 +1300,211 @@ def dumps_argdown(m: ArgumentMap) -> str:
                 out += [f"{'#' * level} {_escape(sec[level - 1])}", ""]
             section = sec
         for s in members:
-            _write_statement(out, m, s, kinds, by_source, relations, structures.get(s.id))
+            _write_statement(
+                out, m, s, kinds, by_source, relations, structures.get(s.id), strict, in_data
+            )
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _write_statement(out, m, s, kinds, by_source, relations, structure=None) -> None:
+def _write_statement(
+    out, m, s, kinds, by_source, relations, structure=None, strict=False, in_data=None
+) -> None:
     """A statement's definition line, its premise-conclusion structure, its relations."""
     rels = by_source.get(s.id, [])
-    out.append(_definition(s, kinds, rels, [r for r in rels if not _in_syntax(m, r)]))
+    data_only = [r for r in rels if not _in_syntax(m, r)]
+    # relations written as structures carry their ids and notes in their source's data
+    extra = [r for r in in_data.get(s.id, []) if r.id or r.note or r.kind == "undercuts"]
+    out.append(_definition(s, kinds, rels + extra, data_only, strict))
     if structure is not None:
-        premises, own = structure
         out.append("")
-        for n, r in enumerate(premises, 1):
-            out.append(f"({n}) {_ref(m.get(r.from_))}")
-        out += ["----", f"({len(premises) + 1}) {_ref(m.get(own.to))}", ""]
+        title = s.meta.get("argdown_title", s.id)
+        links = dict(_bar_links(structure))
+        for n, sid in enumerate(structure.members):
+            if n in structure.bars:
+                out += _inference_bar(m.get(sid), title)
+                for u in m.relations_to(links[n]) if links.get(n) else []:
+                    out.append(f"  <_ {_ref(m.get(u.from_))}")  # undercuts this inference
+            out.append(f"({n + 1}) {_ref(m.get(sid))}")
+        out.append("")
         if rels:
             out.append(_ref(s))
     for r in rels:
         if _in_syntax(m, r):
             # an undercut points at the statement whose inference it attacks
             target = m.get(relations[r.to].from_ if r.kind == "undercuts" else r.to)
-            out.append(f"  {_operator(r)} {_ref(target)}")
+            out.append(f"  {_operator(r, strict)} {_ref(target)}")
     out.append("")
 
 
-def reconstructions(m: ArgumentMap) -> dict[str, tuple[list[Relation], Relation]]:
+class Reconstruction(NamedTuple):
+    """How an argument's premise-conclusion structure is written (see :func:`reconstructions`)."""
+
+    relations: list[Relation]
+    """The ``pcs`` supports the structure stands for (the argument's own one not included)."""
+    own: Relation
+    """The argument's support of its main conclusion."""
+    members: list[str]
+    """The statement ids in the order written, ``(1)`` to ``(n)``."""
+    bars: list[int]
+    """The indices of ``members`` an inference bar comes before (the conclusions)."""
+
+
+def reconstructions(m: ArgumentMap) -> dict[str, Reconstruction]:
     """Arguments whose support relations can be written as a premise-conclusion structure.
 
-    An argument qualifies when it supports one conclusion with a ``pcs`` relation and
-    the conclusion's other ``pcs`` supports come from statements (not arguments) that
-    are not conclusions themselves (one inference step), all without ids or notes.
-    Others are written as plain ``+>`` relations, which keeps the same map.
+    An argument qualifies when it supports one conclusion with a ``pcs`` relation, the
+    conclusion's other ``pcs`` supports come from statements (not arguments), and any
+    intermediate conclusion (a premise whose ``meta["argdown_inference"]`` names the
+    argument) is the only one its step uses, so the steps form Argdown's chain
+    ``(1) ... ---- (k) ... ---- (n)``. Relations are not written in one when Argdown
+    would read them back differently: the argument has other outgoing relations (Argdown
+    moves them to its conclusion), a structure relation has an id or a note or is
+    undercut (except the argument's own support: that is its inference), a conclusion
+    belongs to two arguments, or a statement attacks both the argument and one of its
+    premises (Argdown drops the first as implied). Others are written as plain ``+>``
+    relations, which keeps the same map.
 
     Returns
     -------
     dict
-        ``{argument id: (premise relations, the argument's own relation)}``.
+        ``{argument id: Reconstruction}``.
     """
 
     def is_pcs(r: Relation) -> bool:
-        return r.kind == "supports" and r.meta == {"argdown": "pcs"} and not (r.id or r.note)
+        return r.kind == "supports" and r.meta == {"argdown": "pcs"}
 
     def is_argument(sid: str) -> bool:
         return m.get(sid).meta.get("argdown") == "argument"
 
     into: dict[str, list[Relation]] = {}
     for r in m.relations("supports"):
-        if is_pcs(r):
+        if is_pcs(r) and not is_argument(r.from_):
             into.setdefault(r.to, []).append(r)
     undercut = {r.to for r in m.relations("undercuts")}
-    out: dict[str, tuple[list[Relation], Relation]] = {}
-    for conclusion, rels in into.items():
-        own = [r for r in rels if is_argument(r.from_)]
-        premises = [r for r in rels if not is_argument(r.from_)]
+    attackers: dict[str, set[str]] = {}  # statement -> what it attacks or contradicts
+    for r in m.relations():
+        if r.kind in ("objects", "rebuts", "contradicts"):
+            attackers.setdefault(r.from_, set()).add(r.to)
+            if r.kind == "contradicts" and r.meta.get("argdown") != "attack":
+                attackers.setdefault(r.to, set()).add(r.from_)
+    found: dict[str, Reconstruction] = {}
+    claimed: dict[str, list[str]] = {}  # conclusion -> arguments whose structure has it
+    for s in m.statements():
+        if not is_argument(s.id):
+            continue
+        out = m.relations_from(s.id)
+        if len(out) != 1 or out[0].kind != "supports" or out[0].meta != {"argdown": "pcs"}:
+            continue  # (its own support may have an id and a note: they go in its data)
+        own = out[0]
+        title = s.meta.get("argdown_title", s.id)
+        chain, x, ok = [own.to], own.to, True
+        while ok:  # walk back along the intermediate conclusions
+            rels = into.get(x, [])
+            steps = [
+                r.from_
+                for r in rels
+                if any(
+                    isinstance(i, dict) and i.get("argument") == title
+                    for i in (m.get(r.from_).meta.get("argdown_inference") or [])
+                )
+                and r.from_ in into
+            ]
+            if not rels or len(steps) > 1 or is_argument(x):
+                ok = False
+            elif steps:
+                if steps[0] in chain:
+                    ok = False
+                chain.append(steps[0])
+                x = steps[0]
+            else:
+                break
+        if not ok:
+            continue
+        members: list[str] = []
+        bars: list[int] = []
+        relations: list[Relation] = []
+        previous = None
+        first: set[str] = set()  # an intermediate step's first link stands for its inference
+        for conclusion in reversed(chain):
+            start = len(members) - 1 if previous is not None else len(members)
+            for r in into[conclusion]:
+                if r.from_ != previous:
+                    members.append(r.from_)
+                relations.append(r)
+            if conclusion != own.to and len(members) > start >= 0:
+                pair = (members[start], conclusion)
+                first |= {r.key for r in relations if (r.from_, r.to) == pair}
+            bars.append(len(members))
+            members.append(conclusion)
+            previous = conclusion
+        leaves = set(members) - set(chain)
         if (
-            len(own) != 1
-            or not premises
-            or is_argument(conclusion)
-            or own[0].from_ in out
-            or any(r.from_ in into for r in premises)
-            or any(r.key in undercut for r in rels)
+            len(set(members)) != len(members)
+            or any(r.key in undercut and r.key not in first for r in relations)
+            or any(
+                leaves & attackers.get(r.from_, set())
+                for r in m.relations_to(s.id)
+                if r.kind != "supports"
+            )
         ):
             continue
-        out[own[0].from_] = (premises, own[0])
-    feeding = {r.from_ for rels in into.values() for r in rels}
-    for arg, (_, own) in list(out.items()):
-        if own.to in feeding:  # the conclusion is a premise elsewhere: several steps
-            del out[arg]
+        for c in chain:
+            claimed.setdefault(c, []).append(s.id)
+        found[s.id] = Reconstruction(relations, own, members, bars)
+    shared = {a for args in claimed.values() if len(args) > 1 for a in args}
+    return {a: rec for a, rec in found.items() if a not in shared}
+
+
+def _strict_mode(m: ArgumentMap, in_pcs: set[str]) -> bool:
+    """Whether to write Argdown's strict mode: the map has entailments or contrary pairs
+    between statements (read from a strict file), and every relation between two
+    statements written with an operator reads back the same in strict mode."""
+    if not any(r.meta.get("argdown") in ("entails", "contrary") for r in m.relations()):
+        return False
+    for r in m.relations():
+        if r.key in in_pcs or r.kind in ("undercuts", "concedes"):
+            continue
+        if any(m.get(end).meta.get("argdown") == "argument" for end in (r.from_, r.to)):
+            continue
+        tag = r.meta.get("argdown")
+        if r.kind == "supports" and tag not in ("entails", "pcs"):
+            return False
+        if r.kind in ("objects", "rebuts") or (r.kind == "contradicts" and tag in (
+            "attack",
+            "undercut",
+        )):
+            return False
+    return True
+
+
+def _bar_links(rec: Reconstruction) -> list[tuple[int, str | None]]:
+    """Each inference bar (index into ``rec.members``) but the last, with the relation that
+    stands for its inference: the support of its conclusion by the step's first member."""
+    out: list[tuple[int, str | None]] = []
+    start = 0
+    for bar in rec.bars[:-1]:
+        pair = (rec.members[start], rec.members[bar])
+        link = next((r.key for r in rec.relations if (r.from_, r.to) == pair), None)
+        out.append((bar, link))
+        start = bar
     return out
+
+
+def _inference_bar(conclusion, argument: str) -> list[str]:
+    """The inference line(s) before a conclusion: ``----``, or ``--`` rule, data ``--``."""
+    infos = conclusion.meta.get("argdown_inference")
+    info = next(
+        (i for i in infos or [] if isinstance(i, dict) and i.get("argument") == argument), {}
+    )
+    rule, data = info.get("rule"), info.get("data")
+    if not (isinstance(rule, str) and rule.strip()) and not (isinstance(data, dict) and data):
+        return ["----"]
+    lines = ["--"]
+    if isinstance(rule, str) and rule.strip():
+        lines.append(_escape(" ".join(rule.split())))
+    if isinstance(data, dict) and data:
+        lines.append(_data(data))
+    return [*lines, "--"]
 
 
 def _in_syntax(m: ArgumentMap, r: Relation) -> bool:
@@ -1011,7 +1527,9 @@ def _is_section(value: Any) -> bool:
     )
 
 
-def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Relation]) -> str:
+def _definition(
+    s, explicit: set[str], rels: list[Relation], data_only: list[Relation], strict: bool = False
+) -> str:
     text = " ".join(s.text.split())
     line = f"{_ref(s)}: {_escape(text)}"
     mine: dict[str, Any] = {}
@@ -1030,8 +1548,9 @@ def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Rel
     for t in s.tags:
         tag = _tag(t)
         (written if tag else rest).append(tag or t)
-    if rest:
-        mine["tags"] = rest
+    if rest:  # tags Argdown cannot hold ride in the data (all of them, to keep the order)
+        in_order = all(_tag(t) for t in s.tags[: len(written)])
+        mine["tags"] = rest if in_order else list(s.tags)
     meta = dict(s.meta)
     derived = _derived_meta(s)
     if meta != derived:
@@ -1043,7 +1562,7 @@ def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Rel
             entry["id"] = r.id
         if r.note:
             entry["note"] = r.note
-        if r.meta != _derived_relation_meta(r):
+        if r.meta != _derived_relation_meta(r, strict):
             entry["meta"] = r.meta
         if entry or r.kind == "undercuts" or r in data_only:
             entries.append({"to": r.to, "kind": r.kind, **entry})
@@ -1060,17 +1579,24 @@ def _definition(s, explicit: set[str], rels: list[Relation], data_only: list[Rel
     return line
 
 
-def _derived_relation_meta(r: Relation) -> dict[str, Any]:
+def _derived_relation_meta(r: Relation, strict: bool = False) -> dict[str, Any]:
     """The relation metadata the importer rebuilds from the operator the exporter writes."""
     if r.kind == "contradicts" and r.meta == {"argdown": "attack"}:
+        return r.meta
+    if strict and (r.kind, r.meta) in (
+        ("supports", {"argdown": "entails"}),
+        ("contradicts", {"argdown": "contrary"}),
+    ):
         return r.meta
     return {}
 
 
-def _operator(r: Relation) -> str:
+def _operator(r: Relation, strict: bool = False) -> str:
     if r.meta.get("argdown") == "undercut":
         return "_>"
     if r.kind == "contradicts" and r.meta.get("argdown") == "attack":
+        return "->"
+    if r.kind == "contradicts" and r.meta.get("argdown") == "contrary" and strict:
         return "->"
     return {"supports": "+>", "contradicts": "><", "undercuts": "_>"}.get(r.kind, "->")
 
@@ -1123,8 +1649,8 @@ def sniff_argdown(text: str) -> bool:
     )
 
 
-def _read(text: str, path: str | None = None) -> Loaded:
-    return loads_argdown(text, path=path)
+def _read(text: str, path: str | None = None, *, file_access: bool = True) -> Loaded:
+    return loads_argdown(text, path=path, file_access=file_access)
 
 
 register_format(
@@ -1135,5 +1661,6 @@ register_format(
         read=_read,
         write=dumps_argdown,
         sniff=sniff_argdown,
+        file_access=True,
     )
 )

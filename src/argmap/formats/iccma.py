@@ -2,9 +2,12 @@
 
 * ``i23`` (ICCMA 2023): a line ``p af N``, then one attack ``i j`` per line over
   the arguments ``1 .. N``; lines starting with ``#`` are comments.
-* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment.
+* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment;
+  white space may stand between any two tokens (``arg (a) .``, a fact over two lines),
+  as clingo allows, but not inside a name.
 * ``tgf`` (Trivial Graph Format, ICCMA 2015-2019): one argument name per line,
-  a line ``#``, then one attack ``a b`` per line.
+  a line ``#``, then one attack ``a b`` per line; spaces and tabs around and between
+  the fields and blank lines are allowed, a name with white space inside is not.
 
 Readers build an :class:`~argmap.analysis.framework.ArgumentationFramework`
 directly, without an object per argument. They accept blank lines, extra
@@ -229,29 +232,40 @@ def _ints(np, body: bytes, count: int):
 # -- apx ---------------------------------------------------------------------------------
 
 _NAME = r"([^\s(),%]+)"
-_FACT = re.compile(rf"\s*(?:arg\(\s*{_NAME}\s*\)|att\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.\s*")
+_FACT = re.compile(rf"\s*(?:arg\s*\(\s*{_NAME}\s*\)|att\s*\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.")
+"""One fact. As clingo (ASPARTIX) reads them, white space (line breaks too) may stand
+between any two tokens: ``arg (a) .`` and ``att( a ,`` / ``b ).`` are facts; white
+space inside a name, or between ``ar`` and ``g``, is not."""
+_COMMENT = re.compile(r"%[^\n]*")
 
 
 def _parse_apx(text: str, path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        line = line.split("%", 1)[0]
-        pos, size = 0, len(line.rstrip())
-        while pos < size:
-            match = _FACT.match(line, pos)
-            if match is None:
-                raise FormatError(
-                    f"expected arg(name). or att(name,name). but got {line[pos:].strip()!r}",
-                    path=path,
-                    line=lineno,
-                )
-            arg, attacker, target = match.groups()
-            if arg is not None:
-                names.setdefault(arg, len(names))
-            else:
-                attacks.append((attacker, target, lineno))
-            pos = match.end()
+    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    pos, size = 0, len(text.rstrip())
+    lineno, at = 1, 0  # lineno: the line of text[at], counted as we go (linear)
+    while pos < size:
+        match = _FACT.match(text, pos)
+        if match is None:
+            start = size - len(text[pos:size].lstrip())
+            lineno += text.count("\n", at, start)
+            got = text[start:size].split("\n", 1)[0].strip()
+            raise FormatError(
+                f"expected arg(name). or att(name,name). but got {got!r}",
+                path=path,
+                line=lineno,
+            )
+        arg, attacker, target = match.groups()
+        fact = match.group()
+        start = match.start() + len(fact) - len(fact.lstrip())  # where the fact begins
+        lineno += text.count("\n", at, start)
+        at = start
+        if arg is not None:
+            names.setdefault(arg, len(names))
+        else:
+            attacks.append((attacker, target, lineno))
+        pos = match.end()
     return _from_named(names, attacks, path)
 
 
