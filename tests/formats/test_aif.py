@@ -788,6 +788,27 @@ def test_conceding_of_the_locutions_own_proposition_stays_a_speaker_chain():
     assert m.relations("concedes") == [] and m["c"].by == "bob-b"
 
 
+def test_concession_from_a_statement_whose_locution_asserts_others_too():
+    """An L node asserting two statements: the concession gets an L node of its own."""
+    data = {
+        **CHAIN,
+        "nodes": [
+            *CHAIN["nodes"],
+            node("l", "L", "C and P."),
+            node("y1", "YA", "Asserting"),
+            node("y2", "YA", "Asserting"),
+        ],
+        "edges": [*CHAIN["edges"], *edges(("l", "y1"), ("y1", "c"), ("l", "y2"), ("y2", "p"))],
+        "locutions": [{"nodeID": "l", "personID": None}],
+    }
+    m, _ = map_from_aif(data)
+    m.relate("c", "o", "concedes")
+    back, _ = map_from_aif(json.loads(argmap.dumps(m, format="aif")))
+    assert [(r.from_, r.to) for r in back.relations("concedes")] == [("c", "o")]
+    again, _ = map_from_aif(json.loads(argmap.dumps(back, format="aif")))
+    assert again == back
+
+
 def test_malformed_input_gives_argmap_errors_only():
     """Damaged files give a FormatError (or warnings), never a bare TypeError or KeyError."""
     import random

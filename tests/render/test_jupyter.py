@@ -161,6 +161,13 @@ class TestAnalysisResultsDisplayAsTables:
         assert "nothing answers it" in unanswered._repr_html_()
         assert "nothing answers it" in str(unanswered.table())
 
+    def test_qualifier_column_only_when_the_source_hedges(self, lunch):
+        assert "qualifier" not in objections_table(lunch).columns
+        lunch.objection("It may snow.", id="snow", against="eat-out", qualifier="may")
+        t = objections_table(lunch)
+        assert t.columns[-2:] == ("qualifier", "text")
+        assert {r["objection"]: r["qualifier"] for r in t.rows}["snow"] == "may"
+
     def test_still_plain_lists(self, lunch):
         assert argmap.find_unanswered_objections(lunch) == [lunch.get("rain")]
         assert argmap.find_unanswered_objections(ArgumentMap()) == []

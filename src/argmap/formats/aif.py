@@ -952,8 +952,10 @@ class _Writer:
         self.locutions_of: dict[str, list[dict]] = {}  # L node id written -> its locutions
         self.participants: dict[str, dict] = {}  # actor id -> participant
         self.person_of: dict[str, Any] = {}
-        self.l_of: dict[str, Any] = {}  # statement id -> its (first) L node written
-        self.conceders = {r.from_ for r in m.relations("concedes")}
+        # L nodes that assert each statement, and the statements each L node anchors: a
+        # concession starts at an L node that anchors its conceder alone
+        self.l_ids: dict[str, list[Any]] = {}
+        self.l_users: dict[str, set[str]] = {}
 
     def fresh(self) -> Any:
         while str(self.next_int) in self.node_ids:
@@ -1048,7 +1050,7 @@ class _Writer:
                     ya = self.add_node(aif, shared=True)
                 else:
                     ya = self.add_node({"nodeID": None, "text": "Conceding", "type": "YA"}, r.id)
-                self.edge(self.l_of[r.from_], ya)
+                self.edge(self.conceder_locution(r.from_, i_node[r.from_]), ya)
                 self.edge(ya, i_node[r.to])
                 continue
             want = "RA" if r.kind == "supports" else "CA"
@@ -1108,7 +1110,9 @@ class _Writer:
                 continue
             speaker = chain.get("speaker")
             l_id = self.add_node(chain["L"], shared=True)
-            self.l_of.setdefault(s.id, l_id)
+            self.l_users.setdefault(str(l_id), set()).add(s.id)
+            if not _CONCEDING.match(str(chain["YA"].get("text") or "")):
+                self.l_ids.setdefault(s.id, []).append(l_id)
             ya_id = self.add_node(chain["YA"], shared=True)
             self.edge(l_id, ya_id)
             self.edge(ya_id, i_id)
@@ -1123,27 +1127,40 @@ class _Writer:
                     seen.append(loc)
                     self.locutions.append(loc)
             spoken = spoken or (speaker is not None and speaker == s.by)
-        if (
-            (s.by is not None and not spoken)
-            or (s.quote is not None and not chains)
-            or (s.id in self.conceders and s.id not in self.l_of)
-        ):
-            words = s.quote if s.quote is not None else s.text
-            name = self.m.get_actor(s.by).name if s.by is not None else None
-            l_id = self.add_node(
-                {
-                    "nodeID": None,
-                    "text": f"{name}: {words}" if name is not None else words,
-                    "type": "L",
-                }
-            )
-            self.l_of.setdefault(s.id, l_id)
-            ya_id = self.add_node({"nodeID": None, "text": "Asserting", "type": "YA"})
-            self.edge(l_id, ya_id)
-            self.edge(ya_id, i_id)
-            self.locutions.append(
-                {"nodeID": l_id, "personID": self.person(s.by) if s.by is not None else None}
-            )
+        if (s.by is not None and not spoken) or (s.quote is not None and not chains):
+            self.new_locution(s, i_id)
+
+    def new_locution(self, s, i_id: Any) -> Any:
+        """A new L node asserting statement ``s`` (its quote, else its text); its id."""
+        words = s.quote if s.quote is not None else s.text
+        name = self.m.get_actor(s.by).name if s.by is not None else None
+        l_id = self.add_node(
+            {
+                "nodeID": None,
+                "text": f"{name}: {words}" if name is not None else words,
+                "type": "L",
+            }
+        )
+        self.l_users.setdefault(str(l_id), set()).add(s.id)
+        self.l_ids.setdefault(s.id, []).append(l_id)
+        ya_id = self.add_node({"nodeID": None, "text": "Asserting", "type": "YA"})
+        self.edge(l_id, ya_id)
+        self.edge(ya_id, i_id)
+        self.locutions.append(
+            {"nodeID": l_id, "personID": self.person(s.by) if s.by is not None else None}
+        )
+        return l_id
+
+    def conceder_locution(self, sid: str, i_id: Any) -> Any:
+        """An L node that asserts ``sid`` and nothing else (made when there is none).
+
+        The reader takes every statement an L node asserts as conceding what the L
+        node concedes, so a shared L node would make its other statements concede too.
+        """
+        for l_id in self.l_ids.get(sid, ()):
+            if self.l_users[str(l_id)] == {sid}:
+                return l_id
+        return self.new_locution(self.m.get(sid), i_id)
 
     def nodeset(self) -> dict[str, Any]:
         edges = [{"edgeID": i, "fromID": a, "toID": b} for i, (a, b) in enumerate(self.edges, 1)]

@@ -215,6 +215,7 @@ def objections_table(
             "answered": st.answered,
             "why": REASONS.get(st.reason, st.reason),
             "answered by": st.answered_by,
+            "qualifier": st.objection.qualifier,
             "text": st.objection.text,
         }
         for st in statuses
@@ -222,6 +223,8 @@ def objections_table(
     ]
     title = "Unanswered objections" if unanswered_only else "Objections"
     columns = ["objection", "by", "against", "answered", "why", "answered by", "text"]
+    if any(row["qualifier"] for row in rows):  # the source's hedge, when it gives one
+        columns.insert(-1, "qualifier")
     if unanswered_only:  # always "no" and empty there
         columns.remove("answered")
         columns.remove("answered by")
