@@ -22,6 +22,7 @@ from .errors import (
     ExecutableNotFoundError,
     FormatError,
     MapValidationError,
+    MissingExtraError,
     OptionError,
     RenderError,
     RuleError,
@@ -38,6 +39,15 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         grounded_labels,
         objection_statuses,
     )
+    from .analysis.status import Statuses
+    from .analysis.whatif import (
+        LoadBearing,
+        LoadBearingTimeoutError,
+        WhatIf,
+        WhatIfError,
+        load_bearing,
+        what_if,
+    )
     from .formats import Format, Loaded, list_formats
     from .io import LossWarning, dump, dumps, load, loads, read
     from .map import ArgumentMap
@@ -53,6 +63,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         Source,
         Statement,
     )
+    from .render.widget import MapWidget, widget
     from .rules import RULES
 
 __version__ = "0.1.0"
@@ -144,6 +155,7 @@ __all__ = [
     "ExecutableNotFoundError",
     "FormatError",
     "MapValidationError",
+    "MissingExtraError",
     "OptionError",
     "RenderError",
     "RuleError",
@@ -152,6 +164,16 @@ __all__ = [
     "FrameworkError",
     "UnknownStrengthError",
     "UnknownSupportError",
+    # what-if analysis, load-bearing statements, the notebook widget (loaded on first use)
+    "WhatIf",
+    "WhatIfError",
+    "what_if",
+    "LoadBearing",
+    "LoadBearingTimeoutError",
+    "load_bearing",
+    "Statuses",
+    "MapWidget",
+    "widget",
 ]
 
 # Every public name but the errors imports its module on first use, so that
@@ -224,6 +246,15 @@ _LAZY = {
     "to_graphviz": "render.dot",
     "to_mermaid": "render.mermaid",
     "EngineWarning": "render.engines",
+    "WhatIf": "analysis.whatif",
+    "WhatIfError": "analysis.whatif",
+    "what_if": "analysis.whatif",
+    "LoadBearing": "analysis.whatif",
+    "LoadBearingTimeoutError": "analysis.whatif",
+    "load_bearing": "analysis.whatif",
+    "Statuses": "analysis.status",
+    "MapWidget": "render.widget",
+    "widget": "render.widget",
 }
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "ExecutableNotFoundError",
     "OptionError",
     "RenderError",
+    "MissingExtraError",
 ]
 
 
@@ -142,3 +143,11 @@ class OptionError(ArgmapError, ValueError):
 
 class RenderError(ArgmapError, RuntimeError):
     """A layout engine ran but failed; the message carries what it printed."""
+
+
+class MissingExtraError(ArgmapError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    E.g. pandas for ``to_pandas()`` (``pip install 'argmap[pandas]'``), anywidget
+    for :func:`argmap.widget` (``pip install 'argmap[widget]'``).
+    """
