@@ -588,11 +588,14 @@ def what_if(
     """
     base = _Scenario(m, semantics, support, max_extensions)
     m2, removed, added = _apply(m, remove, add)
+    from ..map import _ref_id
+
+    for ref in _as_list(defeat):
+        if _ref_id(ref) in removed:
+            raise UnknownIdError(
+                f"{_ref_id(ref)!r} is removed by this what-if; it cannot also be defeated"
+            )
     statements, relations = _split_defeats(m2, defeat)
-    removed_set = set(removed)
-    for key in [*statements, *relations]:
-        if key in removed_set:
-            raise UnknownIdError(f"{key!r} is removed by this what-if; it cannot also be defeated")
     after_s = _Scenario(m2, base.semantics, support, max_extensions)
 
     before_all = base.labels()
