@@ -853,7 +853,7 @@ def load_bearing(
     t = m.get(tid)
     if t.kind != "claim":
         raise WhatIfError(
-            f"load-bearing statements are asked of a claim; {tid!r} is a {t.kind} "
+            f"load-bearing statements are asked of a claim; {tid!r} is of kind {t.kind!r} "
             f"(the map's theses: {', '.join(s.id for s in m.theses()) or 'none'})"
         )
     sc = _Scenario(m, semantics, support, max_extensions)

@@ -37,6 +37,7 @@ __all__ = [
     "THESIS_STYLE",
     "EDGE_STYLES",
     "UNANSWERED",
+    "LOAD_BEARING",
     "ACTOR_PALETTE",
     "STATUS_COLORS",
     "STATUS_NAMES",
@@ -162,6 +163,14 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 
 UNANSWERED = {"color": "#dc2626", "penwidth": 5.0, "badge": "UNANSWERED", "badge_ink": "#ffffff"}
 """How ``highlight="unanswered"`` marks an unanswered objection."""
+
+LOAD_BEARING = {
+    "color": "#7c3aed",
+    "penwidth": 5.0,
+    "badge": "LOAD-BEARING",
+    "badge_ink": "#ffffff",
+}
+"""How ``highlight="load-bearing"`` marks what a thesis rests on (statements and relations)."""
 
 HIGHLIGHT = {"color": "#f59e0b", "penwidth": 5.0}
 """How statements passed to ``highlight`` as ids are marked."""
