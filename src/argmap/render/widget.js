@@ -54,7 +54,8 @@ function render({ model, el: host }) {
   toggle.className = "amw-defeat-toggle";
   toggleRow.append(toggle, el("span", null, "Defeat this statement"));
   const summary = el("div", "amw-summary");
-  side.append(panel, toggleRow, summary);
+  // the toggle and the what-if's summary first: a long statement must not push them away
+  side.append(toggleRow, summary, panel);
   main.append(canvas, side);
   root.append(bar, main);
   host.appendChild(root);
@@ -215,6 +216,7 @@ function render({ model, el: host }) {
       s.links.forEach(light);
     }
     toggleRow.classList.toggle("amw-hidden", !s);
+    side.scrollTop = 0;
     toggle.checked = Boolean(s) && defeated().includes(id);
     show();
   }
@@ -344,7 +346,8 @@ function render({ model, el: host }) {
   }
 
   const onSvg = () => { loadSvg(); showStatus(); showSelection(); };
-  const onHeight = () => { canvas.style.height = (model.get("height") || 560) + "px"; };
+  // the drawing and the side panel share one height; the panel scrolls
+  const onHeight = () => { main.style.height = (model.get("height") || 560) + "px"; };
   model.on("change:svg", onSvg);
   model.on("change:data", onSvg);
   model.on("change:status", showStatus);
