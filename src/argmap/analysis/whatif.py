@@ -815,7 +815,8 @@ def load_bearing(
     semantics, support, max_extensions
         As for :func:`what_if`.
     timeout : float or None, default 30
-        Seconds before giving up (None: no limit).
+        Seconds before giving up (None: no limit). The clock is read between
+        labellings, so one slow labelling (a SAT enumeration) runs to its end.
 
     Returns
     -------
