@@ -242,15 +242,22 @@ def _as_list(refs: Any) -> list[Any]:
 
 
 def _apply(m: ArgumentMap, remove: Iterable[Any], add: Any) -> tuple[ArgumentMap, list, list]:
-    """A copy of ``m`` with ``remove`` taken out and ``add`` put in; and what each was."""
+    """A copy of ``m`` with ``remove`` taken out and ``add`` put in; and what each was.
+
+    With nothing to remove or add, ``m`` itself (which is then only read).
+    """
     from pydantic import ValidationError
 
     from ..map import _ref_id
     from ..model import RELATION_KINDS, Relation, statement_adapter
 
+    removals = _as_list(remove)
+    items = [] if add is None else ([add] if isinstance(add, Mapping) else _as_list(add))
+    if not removals and not items:
+        return m, [], []
     m2 = m.copy()
     removed: list[str] = []
-    for ref in _as_list(remove):
+    for ref in removals:
         key = _ref_id(ref)
         if key in removed:
             continue
@@ -260,7 +267,6 @@ def _apply(m: ArgumentMap, remove: Iterable[Any], add: Any) -> tuple[ArgumentMap
         m2.remove(key, cascade=True)
         removed.append(key)
     added: list[str] = []
-    items = [] if add is None else ([add] if isinstance(add, Mapping) else _as_list(add))
     parsed = []
     for i, item in enumerate(items):
         try:
@@ -596,13 +602,17 @@ def what_if(
                 f"{_ref_id(ref)!r} is removed by this what-if; it cannot also be defeated"
             )
     statements, relations = _split_defeats(m2, defeat)
-    after_s = _Scenario(m2, base.semantics, support, max_extensions)
+    # the same map when nothing is removed or added: its bipolar framework is built once
+    after_s = base if m2 is m else _Scenario(m2, base.semantics, support, max_extensions)
 
     before_all = base.labels()
     after_all = after_s.labels(statements, relations)
-    before = {s.id: before_all[s.id] for s in m.statements()}
-    after = {s.id: after_all[s.id] for s in m2.statements()}
-    kinds = {s.id: s.kind for s in m.statements()} | {s.id: s.kind for s in m2.statements()}
+    old_statements = m.statements()
+    new_statements = old_statements if m2 is m else m2.statements()
+    before = {s.id: before_all[s.id] for s in old_statements}
+    after = {s.id: after_all[s.id] for s in new_statements}
+    kinds = {s.id: s.kind for s in old_statements}
+    kinds.update((s.id, s.kind) for s in new_statements)
     order = list(dict.fromkeys([*before, *after]))
     changes = tuple(
         StatusChange(sid, kinds[sid], before.get(sid), after.get(sid))
@@ -627,7 +637,9 @@ def what_if(
                     None if a is None else a.reason,
                 )
             )
-    thesis_ids = list(dict.fromkeys([*(t.id for t in m.theses()), *(t.id for t in m2.theses())]))
+    old_theses = [t.id for t in m.theses()]
+    new_theses = old_theses if m2 is m else [t.id for t in m2.theses()]
+    thesis_ids = list(dict.fromkeys([*old_theses, *new_theses]))
     theses = tuple(ThesisOutcome(t, before.get(t), after.get(t)) for t in thesis_ids)
     return WhatIf(
         base.semantics,
