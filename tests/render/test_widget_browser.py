@@ -257,11 +257,21 @@ def _run_cell(page, index: int) -> None:
     )
 
 
-def test_select_defeat_and_read_back(page, lab):
+@pytest.fixture(scope="module")
+def shown(page):
+    """The page with the notebook's first cell run: the widget is on it."""
     from playwright.sync_api import expect
 
     _kernel_idle(page)
     _run_cell(page, 0)
+    expect(page.locator(".argmap-widget[data-ready] g.amw-node")).to_have_count(4)
+    return page
+
+
+def test_select_defeat_and_read_back(shown):
+    from playwright.sync_api import expect
+
+    page = shown
     widget = page.locator(".argmap-widget[data-ready]")
     expect(widget).to_have_count(1)
 
@@ -316,11 +326,13 @@ def test_select_defeat_and_read_back(page, lab):
     assert [e for e in page.errors if "amw" in e or "argmap" in e] == []
 
 
-def test_pan_and_zoom_change_the_view(page):
+def test_pan_and_zoom_change_the_view(shown):
     from playwright.sync_api import expect
 
+    page = shown
     canvas = page.locator(".argmap-widget .amw-canvas")
     expect(canvas).to_have_count(1)
+    canvas.scroll_into_view_if_needed()
     svg = canvas.locator("svg")
     before = svg.get_attribute("viewBox")
     box = canvas.bounding_box()

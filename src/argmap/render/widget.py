@@ -203,7 +203,9 @@ def widget(
         Height of the drawing, in pixels.
     **options
         Drawing options of :func:`argmap.render.to_graphviz` (``direction``,
-        ``group_by``, ``wrap``, ``show_quotes``, ...).
+        ``group_by``, ``wrap``, ``show_quotes``, ...). The widget fills each
+        statement with its label, whatever ``color_by`` says; what ``highlight``
+        draws into the SVG (badges) stays as drawn, and does not follow a what-if.
 
     Returns
     -------
