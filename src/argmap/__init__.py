@@ -22,6 +22,7 @@ from .errors import (
     ExecutableNotFoundError,
     FormatError,
     MapValidationError,
+    MissingExtraError,
     OptionError,
     RenderError,
     RuleError,
@@ -39,6 +40,15 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         grounded_labels,
         objection_statuses,
         threat_paths,
+    )
+    from .analysis.status import Statuses
+    from .analysis.whatif import (
+        LoadBearing,
+        LoadBearingTimeoutError,
+        WhatIf,
+        WhatIfError,
+        load_bearing,
+        what_if,
     )
     from .anchor import (
         Coverage,
@@ -68,6 +78,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         Source,
         Statement,
     )
+    from .render.widget import MapWidget, widget
     from .rules import RULES
 
 __version__ = "0.1.0"
@@ -173,6 +184,7 @@ __all__ = [
     "ExecutableNotFoundError",
     "FormatError",
     "MapValidationError",
+    "MissingExtraError",
     "OptionError",
     "RenderError",
     "RuleError",
@@ -182,6 +194,16 @@ __all__ = [
     "FrameworkError",
     "UnknownStrengthError",
     "UnknownSupportError",
+    # what-if analysis, load-bearing statements, the notebook widget (loaded on first use)
+    "WhatIf",
+    "WhatIfError",
+    "what_if",
+    "LoadBearing",
+    "LoadBearingTimeoutError",
+    "load_bearing",
+    "Statuses",
+    "MapWidget",
+    "widget",
 ]
 
 # Every public name but the errors imports its module on first use, so that
@@ -267,6 +289,15 @@ _LAZY = {
     "load_source": "anchor",
     "locate_quotes": "anchor",
     "quote_contexts": "anchor",
+    "WhatIf": "analysis.whatif",
+    "WhatIfError": "analysis.whatif",
+    "what_if": "analysis.whatif",
+    "LoadBearing": "analysis.whatif",
+    "LoadBearingTimeoutError": "analysis.whatif",
+    "load_bearing": "analysis.whatif",
+    "Statuses": "analysis.status",
+    "MapWidget": "render.widget",
+    "widget": "render.widget",
 }
 
 

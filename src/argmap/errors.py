@@ -18,6 +18,7 @@ __all__ = [
     "OptionError",
     "RenderError",
     "SourceError",
+    "MissingExtraError",
 ]
 
 
@@ -161,3 +162,11 @@ class SourceError(ArgmapError, ValueError):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}" if self.path else self.message
+
+
+class MissingExtraError(ArgmapError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it.
+
+    E.g. pandas for ``to_pandas()`` (``pip install 'argmap[pandas]'``), anywidget
+    for :func:`argmap.widget` (``pip install 'argmap[widget]'``).
+    """

@@ -33,7 +33,32 @@ if TYPE_CHECKING:
 
     from .model import ActorKind
 
-__all__ = ["ArgumentMap"]
+__all__ = ["ArgumentMap", "STATEMENT_COLUMNS", "RELATION_COLUMNS"]
+
+STATEMENT_COLUMNS: tuple[str, ...] = (
+    "id",
+    "kind",
+    "text",
+    "thesis",
+    "by",
+    "actor",
+    "quote",
+    "qualifier",
+    "tags",
+    "note",
+    "weight",
+    "source_title",
+    "source_author",
+    "source_publisher",
+    "source_date",
+    "source_url",
+    "attackers",
+    "supporters",
+)
+"""Columns of :meth:`ArgumentMap.to_pandas` (``id`` is the index)."""
+
+RELATION_COLUMNS: tuple[str, ...] = ("key", "id", "from", "to", "kind", "attack", "note")
+"""Columns of :meth:`ArgumentMap.relations_frame` (``key`` is the index)."""
 
 _CLASSES = {"claim": Claim, "objection": Objection, "rebuttal": Rebuttal, "evidence": Evidence}
 _ATTACK_BY_KIND = {"objection": "objects", "rebuttal": "rebuts"}
@@ -657,6 +682,96 @@ class ArgumentMap:
         from .analysis.status import statuses
 
         return statuses(self, semantics, support=support)
+
+    def what_if(self, *, defeat=None, remove=None, add=None, **options):
+        """What changes if statements or relations are defeated, removed or added.
+
+        The map itself is not changed. See :func:`argmap.analysis.whatif.what_if`
+        (``semantics``, ``support``, ...).
+        """
+        from .analysis.whatif import what_if
+
+        return what_if(self, defeat=defeat, remove=remove, add=add, **options)
+
+    def explore(self, **options):
+        """An interactive widget of the map for Jupyter (:func:`argmap.widget`)."""
+        from .render.widget import widget
+
+        return widget(self, **options)
+
+    def to_pandas(self):
+        """The statements as a :class:`pandas.DataFrame` indexed by ``id``, in map order.
+
+        Columns: ``kind``, ``text``, ``thesis`` (bool: one of :meth:`theses`),
+        ``by`` (actor id), ``actor`` (its name and affiliation), ``quote``,
+        ``qualifier``, ``tags`` (tuple), ``note``, ``weight`` (float or None),
+        ``source_title``, ``source_author``, ``source_publisher``,
+        ``source_date``, ``source_url`` (the statement's own source), and
+        ``attackers``, ``supporters`` (how many statements attack and support it).
+        Missing values test true with ``pandas.isna``. Needs pandas
+        (``pip install 'argmap[pandas]'``).
+        """
+        from .table import data_frame
+
+        theses = {t.id for t in self.theses()}
+        attackers: dict[str, int] = {}
+        supporters: dict[str, int] = {}
+        for r in self._relations.values():
+            if r.is_attack:
+                for end in (r.to, r.from_) if r.kind == "contradicts" else (r.to,):
+                    attackers[end] = attackers.get(end, 0) + 1
+            elif r.kind == "supports":
+                supporters[r.to] = supporters.get(r.to, 0) + 1
+        rows = []
+        for s in self.statements():
+            src = s.source
+            actor = self._actors.get(s.by) if s.by else None
+            rows.append(
+                {
+                    "id": s.id,
+                    "kind": s.kind,
+                    "text": s.text,
+                    "thesis": s.id in theses,
+                    "by": s.by,
+                    "actor": actor.label if actor else s.by,
+                    "quote": s.quote,
+                    "qualifier": s.qualifier,
+                    "tags": tuple(s.tags),
+                    "note": s.note,
+                    "weight": s.weight,
+                    **{
+                        f"source_{f}": (getattr(src, f) if src is not None else None)
+                        for f in ("title", "author", "publisher", "date", "url")
+                    },
+                    "attackers": attackers.get(s.id, 0),
+                    "supporters": supporters.get(s.id, 0),
+                }
+            )
+        return data_frame(rows, STATEMENT_COLUMNS, "id")
+
+    def relations_frame(self):
+        """The relations as a :class:`pandas.DataFrame` indexed by ``key``, in map order.
+
+        Columns: ``id`` (None when the relation has none), ``from``, ``to`` (a
+        statement id, or a relation key for ``undercuts``), ``kind``, ``attack``
+        (bool: objects, rebuts, undercuts, contradicts), ``note``. The ``key`` is
+        the relation's id, else ``from>kind>to``. Needs pandas.
+        """
+        from .table import data_frame
+
+        rows = [
+            {
+                "key": r.key,
+                "id": r.id,
+                "from": r.from_,
+                "to": r.to,
+                "kind": r.kind,
+                "attack": r.is_attack,
+                "note": r.note,
+            }
+            for r in self._relations.values()
+        ]
+        return data_frame(rows, RELATION_COLUMNS, "key")
 
     # ------------------------------------------------------------------ mutation
     def remove(self, ref, *, cascade: bool = False) -> list[Relation]:

@@ -162,7 +162,7 @@ class TestToMermaid:
             to_mermaid(sample, focus="rift", depth=-1)
         with pytest.raises(OptionError, match="stagger"):
             to_mermaid(sample, stagger="x")
-        with pytest.raises(OptionError, match=r"\['unanswered'\]"):
+        with pytest.raises(OptionError, match=r"\['unanswered', 'load-bearing'\]"):
             to_mermaid(sample, highlight="open")
 
     def test_takes_every_graphviz_option(self, sample):

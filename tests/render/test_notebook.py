@@ -2,8 +2,9 @@
 
 ``examples/nato_japan.ipynb`` is executed with nbclient on the ``python3``
 kernel (ipykernel); any cell that raises fails the test. The notebook is
-committed without outputs (they depend on the Graphviz version, and would go
-stale with every change to the map), which a second test checks.
+committed with its outputs, so that it reads well on a code host; a second test
+checks that every code cell was run, in order, without an error (re-run it with
+nbclient after changing the map or the notebook: see docs/notebook.md).
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ def _outputs(cell) -> list[dict]:
     return list(cell.get("outputs", []))
 
 
-def test_committed_without_outputs():
+def test_committed_with_outputs():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbformat.validate(nb)
     assert nb.metadata.kernelspec.name == "python3"
     code = [c for c in nb.cells if c.cell_type == "code"]
-    assert code and all(c.outputs == [] and c.execution_count is None for c in code)
+    assert code and [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    assert all(c.outputs for c in code if c.source.rstrip().splitlines()[-1][:1] not in ("", " "))
+    assert not [o for c in code for o in c.outputs if o.output_type == "error"]
+    assert "widgets" not in nb.metadata  # widget state would only make the file larger
 
 
 @needs_engine
@@ -75,3 +79,16 @@ def test_runs_without_errors():
     assert statuses.count("<tr>") == 1 + 6  # header and one row per objection
     highlighted = data_of('diagram(m, highlight="unanswered"')["image/svg+xml"]
     assert "UNANSWERED" in highlighted
+
+    # what-if, load-bearing statements, the widget, a DataFrame query
+    whatif = data_of("w = m.what_if(defeat=[principles])")["text/html"]
+    assert whatif.startswith('<div class="argmap-whatif">') and "shared-principles" in whatif
+    bearing = data_of("display(argmap.load_bearing(m, thesis.id, k=2))")["text/html"]
+    assert bearing.startswith('<div class="argmap-load-bearing">')
+    overlay = data_of('diagram(m, highlight="load-bearing"')["image/svg+xml"]
+    assert "LOAD&#45;BEARING" in overlay or "LOAD-BEARING" in overlay
+    widget = data_of("explorer = argmap.widget(m)")
+    assert "application/vnd.jupyter.widget-view+json" in widget
+    assert "<MapWidget of" in widget["text/plain"]
+    frame = data_of('statements.query("kind == \'objection\'")')["text/html"]
+    assert "<table" in frame and "attackers" in frame

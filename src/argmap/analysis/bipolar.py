@@ -30,6 +30,7 @@ undercuts has no meta-arguments: its arguments are its statements.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -63,8 +64,16 @@ class BipolarFramework:
     relation_of: dict[str, str]
 
 
-def bipolar_framework(m: ArgumentMap) -> BipolarFramework:
+def bipolar_framework(m: ArgumentMap, *, undercut: Iterable[str] = ()) -> BipolarFramework:
     """Translate a map into its bipolar argumentation framework.
+
+    Parameters
+    ----------
+    m : ArgumentMap
+    undercut : iterable of str, optional
+        Keys of further relations to split into meta-arguments as though they
+        were undercut (what-if analysis attacks them: :mod:`argmap.analysis.whatif`).
+        The statuses of statements do not change by the split alone.
 
     Examples
     --------
@@ -85,7 +94,7 @@ def bipolar_framework(m: ArgumentMap) -> BipolarFramework:
     ~o-objects-c o-objects-c
     """
     relations = m.relations()
-    undercut = {r.to for r in relations if r.kind == "undercuts"}
+    undercut = {r.to for r in relations if r.kind == "undercuts"} | set(undercut)
     arguments = [s.id for s in m.statements()]
     attacks: list[tuple[str, str]] = []
     supports: list[tuple[str, str]] = []

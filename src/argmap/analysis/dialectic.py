@@ -52,6 +52,7 @@ __all__ = [
     "ObjectionStatus",
     "ObjectionStatuses",
     "UnansweredObjections",
+    "OBJECTION_COLUMNS",
     "objection_statuses",
     "find_unanswered_objections",
     "resolve_theses",
@@ -59,7 +60,9 @@ __all__ = [
 ]
 
 Label = Literal["in", "out", "undec"]
-Reason = Literal["rebutted", "undercut", "no-answer", "answers-defeated", "undecided"]
+Reason = Literal[
+    "rebutted", "undercut", "defeated", "no-answer", "answers-defeated", "undecided"
+]
 
 
 def grounded_labels(
@@ -102,7 +105,9 @@ class ObjectionStatus:
     objection : Objection
     answered : bool
     reason : str
-        ``"rebutted"`` or ``"undercut"`` when answered; ``"no-answer"`` (nothing
+        ``"rebutted"`` or ``"undercut"`` when answered (``"defeated"`` in a
+        what-if that defeats the objection itself: :mod:`argmap.analysis.whatif`);
+        ``"no-answer"`` (nothing
         attacks it), ``"answers-defeated"`` (every answer is itself defeated) or
         ``"undecided"`` (caught in an unresolved cycle) when not.
     answered_by : tuple of str
@@ -147,6 +152,46 @@ class ObjectionStatuses(list):
     def _repr_html_(self) -> str:
         return self.table().to_html()
 
+    def to_pandas(self):
+        """These statuses as a :class:`pandas.DataFrame` indexed by ``objection`` id.
+
+        Columns: see :data:`OBJECTION_COLUMNS` (``by`` is the actor id; ``against``,
+        ``answered_by`` and ``answers`` are tuples of ids). Needs pandas.
+        """
+        return _objections_frame(self)
+
+
+OBJECTION_COLUMNS: tuple[str, ...] = (
+    "objection",
+    "by",
+    "against",
+    "answered",
+    "reason",
+    "answered_by",
+    "answers",
+    "text",
+)
+"""Columns of ``ObjectionStatuses.to_pandas()`` (``objection`` is the index)."""
+
+
+def _objections_frame(statuses: Iterable[ObjectionStatus]):
+    from ..table import data_frame
+
+    rows = [
+        {
+            "objection": st.objection.id,
+            "by": st.objection.by,
+            "against": st.targets,
+            "answered": st.answered,
+            "reason": st.reason,
+            "answered_by": st.answered_by,
+            "answers": st.answers,
+            "text": st.objection.text,
+        }
+        for st in statuses
+    ]
+    return data_frame(rows, OBJECTION_COLUMNS, "objection")
+
 
 class UnansweredObjections(list):
     """A list of unanswered :class:`~argmap.Objection` that notebooks display as a table."""
@@ -164,6 +209,10 @@ class UnansweredObjections(list):
 
     def _repr_html_(self) -> str:
         return self.table().to_html()
+
+    def to_pandas(self):
+        """The unanswered objections' statuses as a DataFrame (as ``ObjectionStatuses``)."""
+        return _objections_frame(self.statuses)
 
 
 def resolve_theses(m: ArgumentMap, thesis: str | Iterable[str] | None = None) -> list[str]:
@@ -315,14 +364,36 @@ def objection_statuses(
     >>> [(s.objection.id, s.answered, s.reason, s.threatens) for s in objection_statuses(m)]
     [('o', False, 'no-answer', {'c': ('o', 'c')})]
     """
-    return _objection_statuses(m, resolve_theses(m, thesis), only_bearing=thesis is not None)
-
-
-def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool):
-    """:func:`objection_statuses` for resolved theses; all objections unless ``only_bearing``."""
+    theses = resolve_theses(m, thesis)
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
-    walks = {t: _threat_walks(baf, t) for t in theses}
+    return _objection_statuses(
+        m, labels, baf.relation_of, theses=theses, only_bearing=thesis is not None, baf=baf
+    )
+
+
+def _objection_statuses(
+    m: ArgumentMap,
+    labels: dict[str, Label],
+    relation_of: dict[str, str],
+    defeated: frozenset[str] = frozenset(),
+    *,
+    theses: Iterable[str] = (),
+    only_bearing: bool = False,
+    baf: BipolarFramework | None = None,
+) -> ObjectionStatuses:
+    """The statuses from grounded ``labels`` of the map's framework (plus what-if attackers).
+
+    ``relation_of`` names the meta-arguments (relations split because they are
+    undercut, or defeated by a what-if); ``defeated`` holds the objections a
+    what-if defeats directly (reason ``"defeated"``). ``theses`` (resolved ids) fill
+    each status's ``threatens`` from the walks of ``baf`` (the map's framework by
+    default); with ``only_bearing`` only the objections bearing on one are kept.
+    """
+    theses = list(theses)
+    if theses and baf is None:
+        baf = bipolar_framework(m)
+    walks = {t: _threat_walks(baf, t) for t in theses} if baf is not None else {}
     out = ObjectionStatuses(map=m)
 
     def attackers(key: str) -> list[str]:
@@ -337,14 +408,16 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
         if only_bearing and not threatens:
             continue
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
-        undercut_attacks = [r for r in attacks if r.key in baf.relation_of]
+        undercut_attacks = [r for r in attacks if r.key in relation_of]
         answers = attackers(o.id)
         for r in undercut_attacks:
             answers += attackers(r.key)
         answers = list(dict.fromkeys(answers))
         standing = tuple(a for a in answers if labels[a] == "in")
         targets = tuple(r.to if r.from_ == o.id else r.from_ for r in attacks)
-        if labels[o.id] == "out":
+        if o.id in defeated:
+            answered, reason = True, "defeated"
+        elif labels[o.id] == "out":
             answered, reason = True, "rebutted"
         elif attacks and all(labels.get(r.key) == "out" for r in attacks):
             answered, reason = True, "undercut"

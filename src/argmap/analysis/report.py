@@ -4,7 +4,7 @@
 :class:`AnalysisReport`, which prints as tables in a terminal (``str``), shows as
 HTML tables in a notebook (``_repr_html_``) and serialises to plain data
 (``to_dict``, what ``argmap analyze --format json`` prints). Tables use
-:class:`argmap.render.table.Table`.
+:class:`argmap.table.Table`.
 """
 
 from __future__ import annotations
@@ -151,10 +151,78 @@ class AnalysisReport:
             "actors": [a.to_dict() for a in self.actors],
         }
 
+    def to_pandas(self, table: str = "statements"):
+        """One of the report's tables as a :class:`pandas.DataFrame`.
+
+        Parameters
+        ----------
+        table : {"statements", "unanswered", "actors"}, default "statements"
+            ``"statements"``: indexed by statement ``id``, columns ``kind``,
+            ``by`` (actor id), ``text`` (shortened), one column per semantics
+            (its label), ``strength`` (float, or None without strengths) and
+            ``unanswered`` (bool: an unanswered objection).
+            ``"unanswered"``: as ``ObjectionStatuses.to_pandas()``, for the
+            unanswered objections. ``"actors"``: indexed by ``actor`` (id, None
+            for no actor), columns ``name``, ``statements``, ``in``, ``out``,
+            ``undec`` (under the first semantics), ``objections``,
+            ``objections_standing``, ``objections_unanswered``.
+
+        Raises
+        ------
+        OptionError
+            For another ``table``.
+        MissingExtraError
+            When pandas is not installed (``pip install 'argmap[pandas]'``).
+        """
+        from ..table import data_frame
+
+        if table == "statements":
+            unanswered = {st.objection.id for st in self.unanswered}
+            rows = [
+                {
+                    "id": sid,
+                    "kind": kind,
+                    "by": by,
+                    "text": text,
+                    **{sem: self.statuses[sem][sid] for sem in self.semantics},
+                    "strength": None if self.strength is None else self.strength.scores[sid],
+                    "unanswered": sid in unanswered,
+                }
+                for sid, kind, by, text in self.statements
+            ]
+            columns = ("id", "kind", "by", "text", *self.semantics, "strength", "unanswered")
+            return data_frame(rows, columns, "id")
+        if table == "unanswered":
+            from .dialectic import _objections_frame
+
+            return _objections_frame(self.unanswered)
+        if table == "actors":
+            rows = [
+                {
+                    "actor": a.actor,
+                    "name": a.name,
+                    "statements": a.statements,
+                    **a.labels,
+                    "objections": a.objections,
+                    "objections_standing": a.objections_standing,
+                    "objections_unanswered": a.objections_unanswered,
+                }
+                for a in self.actors
+            ]
+            columns = (
+                "actor", "name", "statements", "in", "out", "undec",
+                "objections", "objections_standing", "objections_unanswered",
+            )  # fmt: skip
+            return data_frame(rows, columns, "actor")
+        from ..errors import OptionError
+
+        choices = ["statements", "unanswered", "actors"]
+        raise OptionError(f"unknown table {table!r} (must be one of {choices})")
+
     # ------------------------------------------------------------------ tables
     def statements_table(self):
         """Every statement with its label under each semantics and its strength."""
-        from ..render.table import Table
+        from ..table import Table
 
         rows = []
         for sid, kind, by, _text in self.statements:
@@ -170,7 +238,7 @@ class AnalysisReport:
 
     def actors_table(self):
         """Per actor: statements, their labels, objections standing and unanswered."""
-        from ..render.table import Table
+        from ..table import Table
 
         first = self.semantics[0]
         rows = [
@@ -190,7 +258,7 @@ class AnalysisReport:
 
     def unanswered_table(self):
         """The unanswered objections, with their author and why."""
-        from ..render.table import Table
+        from ..table import Table
 
         names = {a.actor: a.name for a in self.actors}
         rows = [

@@ -66,6 +66,7 @@ __all__ = [
     "TooManyExtensionsError",
     "FrameworkLabelling",
     "label_framework",
+    "Statuses",
     "statuses",
     "Explanation",
     "AttackStep",
@@ -292,6 +293,40 @@ def _attacked_by(af: ArgumentationFramework, ext: Iterable[str]) -> frozenset[st
     return af.names_of(out)
 
 
+class Statuses(dict):
+    """Statement id -> label (a plain ``dict``), that also gives a table and a DataFrame.
+
+    Attributes
+    ----------
+    semantics, support : str
+        How the labels were computed.
+    kinds : dict
+        Statement id -> kind.
+    """
+
+    def __init__(self, labels=(), *, semantics: str = "", support: str = "", kinds=None):
+        super().__init__(labels)
+        self.semantics = semantics
+        self.support = support
+        self.kinds = dict(kinds or {})
+
+    def _rows(self) -> list[dict[str, Any]]:
+        return [{"id": k, "kind": self.kinds.get(k), "status": v} for k, v in self.items()]
+
+    def table(self):
+        """The labels as a :class:`~argmap.table.Table` (columns ``id``, ``kind``, ``status``)."""
+        from ..table import Table
+
+        title = f"Statuses ({self.semantics}, supports {self.support})"
+        return Table(self._rows(), ("id", "kind", "status"), title=title, nowrap=("id",))
+
+    def to_pandas(self):
+        """The labels as a :class:`pandas.DataFrame` indexed by ``id``: ``kind``, ``status``."""
+        from ..table import data_frame
+
+        return data_frame(self._rows(), ("id", "kind", "status"), "id")
+
+
 def statuses(
     m: ArgumentMap,
     semantics: str = "grounded",
@@ -314,8 +349,9 @@ def statuses(
 
     Returns
     -------
-    dict
-        Statement id -> label, in map order (meta-arguments are left out).
+    Statuses
+        Statement id -> label (a ``dict``), in map order (meta-arguments are
+        left out); ``.to_pandas()`` and ``.table()`` give it as a table.
 
     Examples
     --------
@@ -330,8 +366,13 @@ def statuses(
     {'tax': 'in', 'regressive': 'out', 'revenue': 'in'}
     """
     t = translate(m, support=support)
-    labels = label_framework(t.framework, semantics, max_extensions=max_extensions).labels
-    return {s: labels[s] for s in t.statements}
+    lab = label_framework(t.framework, semantics, max_extensions=max_extensions)
+    return Statuses(
+        {s: lab.labels[s] for s in t.statements},
+        semantics=lab.semantics,
+        support=support,
+        kinds={s.id: s.kind for s in m.statements()},
+    )
 
 
 # -- explanations ----------------------------------------------------------------------

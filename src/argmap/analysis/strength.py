@@ -285,6 +285,17 @@ class Strength:
             "meta_scores": dict(self.meta_scores),
         }
 
+    def to_pandas(self):
+        """The scores as a :class:`pandas.DataFrame` indexed by statement ``id``.
+
+        Columns: ``score`` (the strength) and ``base`` (the base score used).
+        Needs pandas (``pip install 'argmap[pandas]'``).
+        """
+        from ..table import data_frame
+
+        rows = [{"id": k, "score": v, "base": self.base.get(k)} for k, v in self.scores.items()]
+        return data_frame(rows, ("id", "score", "base"), "id")
+
 
 def gradual_strength(
     arguments: Iterable[str],

@@ -95,7 +95,9 @@ class Context:
     @cached_property
     def statuses(self):
         """Every objection's status, ``threatens`` limited to ``theses``."""
-        return _objection_statuses(self.m, self.theses, only_bearing=False)
+        return _objection_statuses(
+            self.m, self.labels, self.baf.relation_of, theses=self.theses, baf=self.baf
+        )
 
     @cached_property
     def quotes(self):

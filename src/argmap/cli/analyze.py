@@ -4,6 +4,7 @@
 
     argmap analyze FILE [--semantics grounded,preferred,stable] [--support ignored]
                         [--strength df-quad|none] [--explain ID] [--format text|json]
+                        [--load-bearing THESIS [--k K] [--timeout SECONDS]]
     argmap export-af FILE -o OUT [--format i23|apx|tgf] [--support ...] [--numbered]
 """
 
@@ -14,6 +15,7 @@ import sys
 
 from ..analysis.strength import STRENGTH_METHODS
 from ..analysis.translate import SUPPORT_INTERPRETATIONS
+from ..analysis.whatif import MAX_K
 from . import read_map
 
 __all__ = ["register", "run_analyze", "run_export_af"]
@@ -54,6 +56,29 @@ def register(sub) -> None:
         default=[],
         help="also explain why statement ID has its label (under the first semantics); repeatable",
     )
+    p.add_argument(
+        "--load-bearing",
+        metavar="THESIS",
+        action="append",
+        default=[],
+        help="also list the statements and relations whose defeat alone would change claim "
+        "THESIS's label (under the first semantics), and the minimal sets of up to --k "
+        "statements; repeatable",
+    )
+    p.add_argument(
+        "--k",
+        type=int,
+        default=1,
+        metavar="K",
+        help=f"largest set size for --load-bearing, 1 to {MAX_K} (default: 1)",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="SECONDS",
+        help="give up --load-bearing after this long (default: 30)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
     p.set_defaults(func=run_analyze)
@@ -91,6 +116,7 @@ def register(sub) -> None:
 def run_analyze(args) -> int:
     from ..analysis.report import analyze
     from ..analysis.status import explain
+    from ..analysis.whatif import load_bearing
 
     m = read_map(args.file, args.from_format)
     strength = None if args.strength == "none" else args.strength
@@ -98,10 +124,23 @@ def run_analyze(args) -> int:
     explanations = [
         explain(m, sid, semantics=report.semantics[0], support=args.support) for sid in args.explain
     ]
+    bearing = [
+        load_bearing(
+            m,
+            thesis,
+            k=args.k,
+            semantics=report.semantics[0],
+            support=args.support,
+            timeout=args.timeout,
+        )
+        for thesis in args.load_bearing
+    ]
     if args.format == "json":
         data = {"file": args.file, **report.to_dict()}
         if explanations:
             data["explanations"] = [e.to_dict() for e in explanations]
+        if bearing:
+            data["load_bearing"] = [b.to_dict() for b in bearing]
         json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
@@ -109,6 +148,9 @@ def run_analyze(args) -> int:
         for e in explanations:
             print()
             print(e.text())
+        for b in bearing:
+            print()
+            print(b)
     return 0
 
 

@@ -37,8 +37,9 @@ def register(sub) -> None:
     )
     p.add_argument(
         "--highlight",
-        choices=("unanswered",),
-        help="mark unanswered objections (thick red border and badge)",
+        choices=("unanswered", "load-bearing"),
+        help="mark unanswered objections (thick red border and badge), or what the theses "
+        "rest on: statements and relations whose defeat alone changes a thesis's label",
     )
     p.add_argument(
         "--highlight-ids",

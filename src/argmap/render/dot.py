@@ -66,7 +66,7 @@ COLOR_BY: tuple[str, ...] = ("kind", "actor", "status")
 GROUP_BY: tuple[str | None, ...] = (None, "actor")
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
-_HIGHLIGHTS = ("unanswered",)
+_HIGHLIGHTS = ("unanswered", "load-bearing")
 
 
 # ----------------------------------------------------------------- escaping
@@ -244,6 +244,8 @@ class _Builder:
         self.actor_index = {a.id: i for i, a in enumerate(m.actors())}
         self.theses = {s.id for s in m.theses()}
         self.unanswered: dict[str, str] = {}
+        self.load_bearing: dict[str, list[str]] = {}
+        """Load-bearing statement id or relation key -> the theses that rest on it."""
         self.marked: set[str] = set()
         self.status: dict[str, str] = {}
         self.status_fill: dict[str, str] = {}
@@ -258,6 +260,13 @@ class _Builder:
             for st in objection_statuses(m):
                 if not st.answered:
                     self.unanswered[st.objection.id] = st.reason
+        elif hl == "load-bearing":
+            from ..analysis.whatif import load_bearing
+
+            for t in m.theses():
+                lb = load_bearing(m, t.id)
+                for key in (*lb.statements, *lb.relations):
+                    self.load_bearing.setdefault(key, []).append(t.id)
         elif hl is not None:
             for id_ in hl:
                 m.get(id_)  # UnknownIdError with a suggestion
@@ -309,6 +318,12 @@ class _Builder:
         rows = [
             f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="10" COLOR="{st.ink}">{head}</FONT></TD></TR>'
         ]
+        if s.id in self.load_bearing:
+            lbs = S.LOAD_BEARING
+            rows.append(
+                f'<TR><TD ALIGN="LEFT" BGCOLOR="{lbs["color"]}"><FONT COLOR="{lbs["badge_ink"]}" '
+                f'POINT-SIZE="10"><B> {lbs["badge"]} </B></FONT></TD></TR>'
+            )
         if s.id in self.unanswered:
             u = S.UNANSWERED
             rows.append(
@@ -364,6 +379,8 @@ class _Builder:
             parts.append("Source: " + ", ".join(b for b in bits if b))
         if s.id in self.unanswered:
             parts.append(f"UNANSWERED ({self.unanswered[s.id]})")
+        if s.id in self.load_bearing:
+            parts.append("LOAD-BEARING for " + ", ".join(self.load_bearing[s.id]))
         return esc_string("\n\n".join(parts))
 
     def node_attrs(self, s, hidden: int) -> dict[str, str]:
@@ -388,6 +405,10 @@ class _Builder:
             attrs["color"] = S.UNANSWERED["color"]
             attrs["penwidth"] = str(S.UNANSWERED["penwidth"])
             classes.append("argmap-unanswered")
+        if s.id in self.load_bearing:
+            attrs["color"] = S.LOAD_BEARING["color"]
+            attrs["penwidth"] = str(S.LOAD_BEARING["penwidth"])
+            classes.append("argmap-load-bearing")
         if s.id in self.marked or s.id == self.o["focus"]:
             attrs["color"] = S.HIGHLIGHT["color"]
             attrs["penwidth"] = str(S.HIGHLIGHT["penwidth"])
@@ -409,6 +430,13 @@ class _Builder:
             "class": esc_string(f"argmap-relation argmap-{r.kind}"),
             "id": esc_string(f"r-{r.key}" + ("" if part == "whole" else f"-{part}")),
         }
+        if r.key in self.load_bearing:
+            attrs["color"] = S.LOAD_BEARING["color"]
+            attrs["penwidth"] = str(S.LOAD_BEARING["penwidth"] * 0.7)
+            attrs["class"] = esc_string(f"argmap-relation argmap-{r.kind} argmap-load-bearing")
+            attrs["tooltip"] = esc_string(
+                f"{r.from_} {r.kind} {r.to}\nLOAD-BEARING for {', '.join(self.load_bearing[r.key])}"
+            )
         if es.dir == "both":  # a symmetric relation: no rank order between its ends
             attrs["dir"] = "both"
             attrs["arrowtail"] = es.arrowhead
@@ -508,10 +536,14 @@ def to_graphviz(
         target: ``"BT"`` (bottom to top: the thesis on top), ``"TB"``, ``"LR"``,
         ``"RL"``, or the names ``"up"``, ``"down"``, ``"right"``, ``"left"``,
         ``"bottom-to-top"``, ... The thesis is always on the last rank.
-    highlight : "unanswered" or iterable of ids, optional
+    highlight : "unanswered", "load-bearing" or iterable of ids, optional
         ``"unanswered"`` marks every unanswered objection
         (:func:`argmap.objection_statuses`) with a thick red border and an
-        "UNANSWERED" badge; a list of ids outlines those statements.
+        "UNANSWERED" badge; ``"load-bearing"`` marks, with a thick violet border
+        and a "LOAD-BEARING" badge, the statements and relations whose defeat
+        alone would change the label of a thesis (:func:`argmap.load_bearing`
+        for each of :meth:`~argmap.ArgumentMap.theses`, grounded semantics,
+        supports ignored); a list of ids outlines those statements.
     color_by : {"kind", "actor", "status"}
         What the fill colour shows. Shapes, borders and headers always show
         the kind.
@@ -810,6 +842,10 @@ def _legend_label(b: _Builder, shown) -> str:
     if b.unanswered or b.o["highlight"] == "unanswered":
         u = S.UNANSWERED
         rows.append(row(swatch("#ffffff", u["color"], 4), "unanswered objection"))
+    if b.o["highlight"] == "load-bearing":
+        rows.append(
+            row(swatch("#ffffff", S.LOAD_BEARING["color"], 4), "load-bearing: a thesis rests on it")
+        )
     for kind, es in S.EDGE_STYLES.items():
         glyph = f'<TD ALIGN="CENTER"><FONT COLOR="{es.color}">{_EDGE_GLYPHS[kind]}</FONT></TD>'
         rows.append(row(glyph, _EDGE_WORDS[kind]))

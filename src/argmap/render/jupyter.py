@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .table import Table
+from ..table import Table
 
 if TYPE_CHECKING:
     from ..analysis.dialectic import ObjectionStatus
@@ -148,6 +148,7 @@ def diagram(m: ArgumentMap, **options: Any) -> Diagram:
 REASONS: dict[str, str] = {
     "rebutted": "a standing statement defeats it",
     "undercut": "every attack it makes is undercut",
+    "defeated": "the what-if defeats it",
     "no-answer": "nothing answers it",
     "answers-defeated": "every answer to it is itself defeated",
     "undecided": "its answers are caught in an unresolved cycle of attacks",

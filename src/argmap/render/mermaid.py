@@ -194,7 +194,7 @@ def to_mermaid(
             out.append(f"  style {names[s.id]} fill:{fill}")
         if s.id in b.unanswered:
             out.append(f"  class {names[s.id]} unanswered")
-        if s.id in b.marked or s.id == focus:
+        if s.id in b.marked or s.id == focus or s.id in b.load_bearing:
             out.append(f"  class {names[s.id]} highlighted")
     for name in junction.values():
         out.append(f"  class {name} junction")

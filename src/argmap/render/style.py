@@ -41,6 +41,7 @@ __all__ = [
     "EDGE_STYLES",
     "QUALIFIER_INK",
     "UNANSWERED",
+    "LOAD_BEARING",
     "ACTOR_PALETTE",
     "STATUS_COLORS",
     "STATUS_NAMES",
@@ -176,6 +177,14 @@ QUALIFIER_INK = "#4b5563"
 
 UNANSWERED = {"color": "#dc2626", "penwidth": 5.0, "badge": "UNANSWERED", "badge_ink": "#ffffff"}
 """How ``highlight="unanswered"`` marks an unanswered objection."""
+
+LOAD_BEARING = {
+    "color": "#7c3aed",
+    "penwidth": 5.0,
+    "badge": "LOAD-BEARING",
+    "badge_ink": "#ffffff",
+}
+"""How ``highlight="load-bearing"`` marks what a thesis rests on (statements and relations)."""
 
 HIGHLIGHT = {"color": "#f59e0b", "penwidth": 5.0}
 """How statements passed to ``highlight`` as ids are marked."""
