@@ -78,11 +78,20 @@ class Context:
         The map's source text, when one is available.
     """
 
-    def __init__(self, m: ArgumentMap, theses: list[str], source=None, *, coverage_window=None):
+    def __init__(
+        self,
+        m: ArgumentMap,
+        theses: list[str],
+        source=None,
+        *,
+        coverage_window=None,
+        map_path=None,
+    ):
         self.m = m
         self.theses = theses
         self.source = source
         self.coverage_window = dict(coverage_window or {})
+        self.map_path = map_path
 
     @cached_property
     def baf(self):
@@ -103,7 +112,8 @@ class Context:
     def quotes(self):
         from ..anchor import locate_quotes
 
-        return locate_quotes(self.m, self.source)
+        # a statement's own source.file is resolved against the map's folder
+        return locate_quotes(self.m, self.source, map_path=self.map_path)
 
     @cached_property
     def coverage(self):
