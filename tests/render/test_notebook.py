@@ -74,9 +74,9 @@ def test_runs_without_errors():
     drawn = next(c for c in cells if c.source.strip() == "m")
     assert any("<svg" in o.get("data", {}).get("image/svg+xml", "") for o in drawn.outputs)
     table = data_of("unanswered = m.unanswered_objections()")["text/html"]
-    assert table.startswith("<table") and "global-times-thorn" in table
+    assert table.startswith("<table") and "not-first-in-asia" in table
     statuses = data_of("statuses = argmap.objection_statuses(m)")["text/html"]
-    assert statuses.count("<tr>") == 1 + 6  # header and one row per objection
+    assert statuses.count("<tr>") == 1 + 7  # header and one row per objection
     highlighted = data_of('diagram(m, highlight="unanswered"')["image/svg+xml"]
     assert "UNANSWERED" in highlighted
 
