@@ -836,7 +836,7 @@ def _legend_label(b: _Builder, shown) -> str:
 
     rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
     t = S.THESIS_STYLE
-    rows.append(row(swatch(t.fill, t.border, 3), "thesis (root claim)"))
+    rows.append(row(swatch(t.fill, t.border, 3), "thesis"))
     for kind, st in S.KIND_STYLES.items():
         rows.append(row(swatch(st.fill, st.border), kind))
     if b.unanswered or b.o["highlight"] == "unanswered":

@@ -227,7 +227,7 @@ def _legend_html(unanswered: bool) -> str:
         )
 
     t = S.THESIS_STYLE
-    box(t.fill, t.border, 3, "thesis (a root claim)", ";border-radius:6px")
+    box(t.fill, t.border, 3, "thesis", ";border-radius:6px")
     for kind, st in S.KIND_STYLES.items():
         radius = ";border-radius:6px" if "rounded" in st.style else ""
         box(st.fill, st.border, 2, kind, radius)

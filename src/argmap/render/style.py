@@ -6,7 +6,7 @@ its colours and shapes from here, so one table changes them all.
 ==============  ===============================================================
 statement       look
 ==============  ===============================================================
-claim           blue rounded box; a *thesis* (root claim) is larger, bold, with
+claim           blue rounded box; a *thesis* (:meth:`ArgumentMap.theses`) is larger, bold, with
                 a thick border and a "THESIS" header
 objection       red box with clipped corners and an "OBJECTION" header
 rebuttal        green box with an "REBUTTAL" header (rounded, double border)
@@ -155,7 +155,7 @@ THESIS_STYLE = NodeStyle(
     penwidth=3.5,
     mermaid_shape=("([", "])"),
 )
-"""The style of a root claim: bigger, bolder, darker than a claim."""
+"""The style of a thesis (a claim tagged thesis, else a root claim): bigger, bolder, darker."""
 
 THESIS_FONTSIZE = 17
 FONTSIZE = 13
