@@ -351,7 +351,12 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
 def write_af(
     af: ArgumentationFramework, path: str | os.PathLike[str], format: str | None = None
 ) -> None:
-    """Write a framework to ``path``; the format comes from ``format`` or the suffix."""
+    """Write a framework to ``path``; the format comes from ``format`` or the suffix.
+
+    The file is written through :func:`argmap.io.write_atomic`: if a name
+    cannot be written, the old file is left as it was.
+    """
+    from .._safewrite import write_atomic
+
     fmt = af_format_of(path, format)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(_lines(af, fmt))
+    write_atomic(path, _lines(af, fmt))
