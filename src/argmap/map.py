@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -34,6 +34,10 @@ if TYPE_CHECKING:
     from .model import ActorKind
 
 __all__ = ["ArgumentMap"]
+
+#: At most this many id comparisons are spent on "did you mean" suggestions in
+#: one validation (see ``ArgumentMap._suggest``).
+SUGGESTION_BUDGET = 30_000
 
 _CLASSES = {"claim": Claim, "objection": Objection, "rebuttal": Rebuttal, "evidence": Evidence}
 _ATTACK_BY_KIND = {"objection": "objects", "rebuttal": "rebuts"}
@@ -295,7 +299,15 @@ class ArgumentMap:
         return relation
 
     def _insert_relation(self, rel: Relation) -> None:
-        self._index = None
+        if self._index is not None:
+            # keep the index current (appending keeps map order): rebuilding it
+            # after every insertion would make building a map quadratic
+            by_from, by_to = self._index
+            by_from.setdefault(rel.from_, []).append(rel)
+            by_to.setdefault(rel.to, []).append(rel)
+            if rel.kind == "contradicts":
+                by_from.setdefault(rel.to, []).append(rel)
+                by_to.setdefault(rel.from_, []).append(rel)
         self._relations[rel.key] = rel
         if rel.kind != "undercuts":
             self._graph.add_edge(rel.from_, rel.to, key=rel.key, relation=rel)
@@ -347,8 +359,17 @@ class ArgumentMap:
                 + f" (declare it first, e.g. m.actor({stmt.by!r}, 'Name'))"
             )
 
-    def _relation_problems(self, rel: Relation, existing: Mapping[str, Relation]):
-        """Return ``[(category, message)]`` for one relation against the others."""
+    def _relation_problems(
+        self,
+        rel: Relation,
+        existing: Mapping[str, Relation],
+        cycles: set[str] | None = None,
+    ):
+        """Return ``[(category, message)]`` for one relation against the others.
+
+        ``cycles`` holds the keys of the undercuts that lead into a cycle of
+        undercuts (from :meth:`_undercut_cycles`), when the caller has them.
+        """
         out = []
         name = f"relation {rel.from_} -{rel.kind}-> {rel.to}"
         src = self._graph.nodes[rel.from_]["statement"] if rel.from_ in self._graph else None
@@ -370,13 +391,10 @@ class ArgumentMap:
                 out.append(("unknown", f"{name}: unknown relation id {rel.to!r}{hint}"))
             else:
                 to_rel_kind = target.kind
-                seen, cur = {rel.key}, target
-                while cur is not None and cur.kind == "undercuts":
-                    if cur.key in seen:
-                        out.append(("rule", f"{name}: undercuts form a cycle"))
-                        break
-                    seen.add(cur.key)
-                    cur = existing.get(cur.to)
+                if cycles is None:
+                    cycles = self._undercut_cycles(existing, start=rel)
+                if rel.key in cycles:
+                    out.append(("rule", f"{name}: undercuts form a cycle"))
                 if rel.id is not None and rel.id == rel.to:
                     out.append(("rule", f"{name}: a relation cannot undercut itself"))
         elif rel.to in self._graph:
@@ -422,8 +440,58 @@ class ArgumentMap:
                 out.append(("duplicate", f"{name}: the same relation is given twice"))
         return out
 
-    @staticmethod
-    def _suggest(name: str, pool: Iterable[str]) -> str:
+    def _undercut_cycles(
+        self, existing: Mapping[str, Relation], *, start: Relation | None = None
+    ) -> set[str]:
+        """Keys of the undercuts whose chain of targets runs into a cycle.
+
+        Each undercut names one target, so the undercuts form a functional
+        graph: one pass with colours finds every cycle in linear time, without
+        recursion. With ``start`` (a relation about to be added), only its
+        chain is walked, and not at all when nothing undercuts it yet (then it
+        cannot close a cycle).
+        """
+        if start is not None:
+            if existing is self._relations and start.key not in self._incidence()[1]:
+                return set()
+            heads = [start]
+        else:
+            heads = [r for r in existing.values() if r.kind == "undercuts"]
+        verdict: dict[str, bool] = {}
+        for head in heads:
+            path: list[str] = []
+            on_path: set[str] = set()
+            cur: Relation | None = head
+            result = False
+            while cur is not None and cur.kind == "undercuts":
+                if cur.key in verdict:
+                    result = verdict[cur.key]
+                    break
+                if cur.key in on_path:
+                    result = True
+                    break
+                path.append(cur.key)
+                on_path.add(cur.key)
+                nxt = existing.get(cur.to)
+                cur = start if nxt is None and start is not None and cur.to == start.key else nxt
+            for key in path:
+                verdict[key] = result
+        return {key for key, bad in verdict.items() if bad}
+
+    def _suggest(self, name: str, pool: Collection[str]) -> str:
+        """" (did you mean 'x'?)" for the closest id in ``pool``, within a budget.
+
+        Each suggestion compares ``name`` with every id in ``pool``; one
+        validation pass spends at most :data:`SUGGESTION_BUDGET` comparisons in
+        all, so thousands of dangling ids in a large map stay linear (the
+        first ones get suggestions, the rest none).
+        """
+        budgeted = "_suggestions_left" in self.__dict__  # inside problems()
+        left = self.__dict__.get("_suggestions_left", SUGGESTION_BUDGET)
+        if len(pool) > left:
+            return ""
+        if budgeted:
+            self._suggestions_left = left - len(pool)
         close = difflib.get_close_matches(name, list(pool), n=1)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -433,6 +501,13 @@ class ArgumentMap:
         Maps built through the methods above are always sound; maps assembled
         with :meth:`from_document` (``validate=False``) may not be.
         """
+        self._suggestions_left = SUGGESTION_BUDGET
+        try:
+            return self._problems()
+        finally:
+            del self._suggestions_left
+
+    def _problems(self) -> list[str]:
         out = []
         for stmt in self.statements():
             if stmt.by is not None and stmt.by not in self._actors:
@@ -442,8 +517,9 @@ class ArgumentMap:
                 )
             if stmt.id in self._relations:
                 out.append(f"statement {stmt.id!r}: id is also used by a relation")
+        cycles = self._undercut_cycles(self._relations)
         for rel in self._relations.values():
-            out += [msg for _, msg in self._relation_problems(rel, self._relations)]
+            out += [msg for _, msg in self._relation_problems(rel, self._relations, cycles)]
         return list(dict.fromkeys(out))
 
     def validate(self) -> None:
