@@ -15,6 +15,7 @@ right-to-left text is laid out by the terminal, not here.
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -26,6 +27,9 @@ _CSS = "border-collapse:collapse;font-family:Helvetica,Arial,sans-serif;font-siz
 # inline, so that the table reads the same in JupyterLab, VS Code, nbviewer and a plain page
 _TH = "text-align:left;vertical-align:bottom;padding:4px 10px;border-bottom:2px solid #9ca3af"
 _TD = "text-align:left;vertical-align:top;padding:4px 10px;border-bottom:1px solid #e5e7eb"
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]()!~|]")
 
 
 def cell_text(value: Any) -> str:
@@ -170,11 +174,26 @@ class Table:
 
     # ------------------------------------------------------------------ markdown
     def to_markdown(self) -> str:
-        """The table as a GitHub-flavoured Markdown table (pipes and HTML escaped)."""
+        """The table as a GitHub-flavoured Markdown table: the cells' text only.
+
+        HTML is escaped, and so is every character Markdown gives a meaning
+        inside a table cell (``\\ ` * _ [ ] ( ) ! ~ |``), so a cell never holds
+        a link, an image (a remote one would be fetched when shown), emphasis
+        or HTML; line breaks become ``<br>``. A bare ``https://...`` may still
+        be shown as a link by renderers that autolink URLs (its text is the
+        URL itself).
+
+        Examples
+        --------
+        >>> t = Table([{"a": "![x](https://e.org/t.png) [y](z) <b>"}])
+        >>> print(t.to_markdown().splitlines()[-1])
+        | \\!\\[x\\]\\(https://e.org/t.png\\) \\[y\\]\\(z\\) &lt;b&gt; |
+        """
 
         def md(value: Any) -> str:
             text = html.escape(cell_text(value), quote=False)
-            return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+            text = _MD_SPECIAL.sub(r"\\\g<0>", text)
+            return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
         lines = []
         if self.title:
