@@ -228,15 +228,47 @@ def _ints(np, body: bytes, count: int):
 
 # -- apx ---------------------------------------------------------------------------------
 
-_NAME = r"([^\s(),%]+)"
+_NAME = r'("(?:[^"\\]|\\.)*"|[^\s(),%"]+)'
 _FACT = re.compile(rf"\s*(?:arg\(\s*{_NAME}\s*\)|att\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.\s*")
+_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|%')
+# names written bare in apx: ASP constants (lower-case start) and plain non-negative integers;
+# anything else (upper case: a variable; ~, ., :, blanks, parentheses ...) is quoted
+_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
+_APX_UNQUOTABLE = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _apx_name(name: str) -> str:
+    """``name`` as an apx term: bare when it is an ASP constant, else a quoted string.
+
+    Examples
+    --------
+    >>> [_apx_name(n) for n in ["a1", "~r0", "a.b", "X", 'say "hi"']]
+    ['a1', '"~r0"', '"a.b"', '"X"', '"say \\\\"hi\\\\""']
+    """
+    if _ASP_CONSTANT.fullmatch(name):
+        return name
+    escaped = name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _apx_unquote(token: str) -> str:
+    if not token.startswith('"'):
+        return token
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), token[1:-1])
+
+
+def _strip_comment(line: str) -> str:
+    for match in _COMMENT.finditer(line):
+        if match.group() == "%":
+            return line[: match.start()]
+    return line
 
 
 def _parse_apx(text: str, path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
-        line = line.split("%", 1)[0]
+        line = _strip_comment(line)
         pos, size = 0, len(line.rstrip())
         while pos < size:
             match = _FACT.match(line, pos)
@@ -248,9 +280,9 @@ def _parse_apx(text: str, path) -> ArgumentationFramework:
                 )
             arg, attacker, target = match.groups()
             if arg is not None:
-                names.setdefault(arg, len(names))
+                names.setdefault(_apx_unquote(arg), len(names))
             else:
-                attacks.append((attacker, target, lineno))
+                attacks.append((_apx_unquote(attacker), _apx_unquote(target), lineno))
             pos = match.end()
     return _from_named(names, attacks, path)
 
@@ -331,9 +363,16 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
             yield "".join(f"{a} {j + 1}\n" for j in adj[ptr[i] : ptr[i + 1]])
         return
     names = af.names
-    bad = re.compile(r"[\s(),%]" if fmt == "apx" else r"\s")
+    if fmt == "apx":
+        for name in names:
+            if _APX_UNQUOTABLE.search(name):
+                raise FormatError(
+                    f"argument name {name!r} cannot be written in apx (a line break other than "
+                    "\\n); write numbered names (argmap export-af --numbered)"
+                )
+        names = [_apx_name(name) for name in names]
     for name in names:
-        if not name or bad.search(name) or (fmt == "tgf" and name == "#"):
+        if not name or (fmt == "tgf" and (re.search(r"\s", name) or name == "#")):
             raise FormatError(f"argument name {name!r} cannot be written in {fmt}")
     if fmt == "apx":
         yield "".join(f"arg({name}).\n" for name in names)
