@@ -447,7 +447,9 @@ def _safe_text(text: str, *, thesis: bool = False) -> str:
     >>> _safe_text("-> See 1.1.")
     '→ See 1.1.'
     """
-    lines = text.split("\n")
+    lines = _lf(text).split("\n")
+    while len(lines) > 1 and not lines[0].strip():
+        lines.pop(0)  # a blank first line would leave a bare number, which reads as no claim
     for i in range(1, len(lines)):
         if _CLAIM.fullmatch(lines[i].rstrip()):
             lines[i] = " " + lines[i]
@@ -458,6 +460,11 @@ def _safe_text(text: str, *, thesis: bool = False) -> str:
     if _SEE.fullmatch(out.strip()):
         out = out.replace("->", "\u2192", 1)
     return out
+
+
+def _lf(text: str) -> str:
+    """Line breaks as Kialo reads them: CR LF and CR are LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _is_con(r: Relation) -> bool:
@@ -490,7 +497,7 @@ def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
     n = sum(1 for s in statements if "\r" in s.text)
     if n:
         lost.append(f"carriage returns in the text of {n} statements (read back as line breaks)")
-    n = sum(1 for s in statements if _safe_text(s.text, thesis=True) != s.text)
+    n = sum(1 for s in statements if _safe_text(s.text, thesis=True) != _lf(s.text))
     if n:
         lost.append(
             f"{n} texts as they are: a line that looks like a numbered claim got a space in "
