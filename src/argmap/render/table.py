@@ -40,12 +40,30 @@ def cell_text(value: Any) -> str:
     >>> cell_text(None), cell_text(("a", "b")), cell_text(True), cell_text(0.5)
     ('', 'a, b', 'yes', '0.5')
     """
+    if isinstance(value, (list, tuple, set, frozenset)):
+        # nested sequences are flattened with an explicit stack: no recursion on their depth
+        parts: list[str] = []
+        stack = [iter(value)]
+        while stack:
+            item = next(stack[-1], _END)
+            if item is _END:
+                stack.pop()
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                stack.append(iter(item))
+            else:
+                parts.append(_scalar_text(item))
+        return ", ".join(parts)
+    return _scalar_text(value)
+
+
+_END = object()
+
+
+def _scalar_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(cell_text(v) for v in value)
     return str(value)
 
 
