@@ -132,6 +132,108 @@ def test_no_injection_and_changes_are_reported(fmt, texts, title, note):
         assert lost, f"{fmt} changed a text without a LossWarning"
 
 
+@st.composite
+def rich_maps(draw) -> argmap.ArgumentMap:
+    """A map with a hostile string in every text field: title, source, actors, statements
+    (text, quote, note, tags, source, metadata) and relation notes."""
+    h = hostile
+    opt = st.none() | h
+    source = st.none() | st.builds(
+        dict, title=opt, author=opt, publisher=opt, note=opt
+    ).map(lambda d: {k: v for k, v in d.items() if v is not None} or None)
+    m = argmap.ArgumentMap(title=draw(opt), source=draw(source))
+    actors = []
+    for i in range(draw(st.integers(0, 2))):
+        m.actor(f"a{i}", draw(h), affiliation=draw(opt), role=draw(opt))
+        actors.append(f"a{i}")
+    by = st.none() | st.sampled_from(actors) if actors else st.none()
+
+    def fields():
+        return dict(
+            by=draw(by),
+            quote=draw(opt),
+            note=draw(opt),
+            tags=draw(st.lists(h, max_size=2, unique=True)),
+            source=draw(source),
+            meta=draw(st.none() | st.dictionaries(st.sampled_from(["k", "x y"]), h, max_size=2)),
+        )
+
+    thesis = m.claim(draw(h), id="t", **fields())
+    for i in range(draw(st.integers(0, 4))):
+        shape = i % 3
+        if shape == 0:
+            m.objection(draw(h), id=f"o{i}", against=thesis, **fields())
+        elif shape == 1:
+            m.rebuttal(draw(h), id=f"r{i}", against=f"o{i - 1}", **fields())
+        else:
+            m.claim(draw(h), id=f"s{i}", supports=thesis, **fields())
+    for r in list(m.relations()):
+        if draw(st.booleans()):
+            m._relations[r.key] = r.model_copy(update={"note": draw(h)})
+    return m
+
+
+#: which words a LossWarning must use when a field did not survive
+_WORDS = {
+    "text": ("text",),
+    "by": ("'by'", "actor"),
+    "quote": ("quote",),
+    "source": ("source",),
+    "tags": ("tags",),
+    "note": ("note",),
+    "weight": ("weight",),
+    "kind": ("kind",),
+}
+
+
+def _unreported(m: argmap.ArgumentMap, back: argmap.ArgumentMap, lost: list[str]) -> list[str]:
+    """The differences between ``m`` and ``back`` that no loss message names."""
+    said = " ".join(lost).lower()
+    missing = []
+
+    def check(what: str, words: tuple[str, ...]) -> None:
+        if not any(w in said for w in words):
+            missing.append(what)
+
+    if (back.title or None) != (m.title or None):
+        check("title", ("title",))
+    if back.source != m.source:
+        check("source", ("source",))
+    if [(a.name, a.affiliation, a.role) for a in back.actors()] != [
+        (a.name, a.affiliation, a.role) for a in m.actors()
+    ]:
+        check("actors", ("actor",))
+    for s, s2 in zip(m.statements(), back.statements(), strict=True):
+        for field, words in _WORDS.items():
+            a, b = getattr(s, field), getattr(s2, field)
+            if field == "by" and a is not None and b is not None:
+                a, b = m.get_actor(a).name, back.get_actor(b).name
+            if a != b and not (field == "kind" and "kind" in said):
+                check(f"{s.id}.{field}", words)
+        if any(s2.meta.get(k) != v for k, v in s.meta.items()):
+            check(f"{s.id}.meta", ("metadata",))
+    notes = sorted(r.note or "" for r in m.relations())
+    if sorted(r.note or "" for r in back.relations()) != notes:
+        check("relation notes", ("relation",))
+    return missing
+
+
+@pytest.mark.parametrize(
+    "fmt", ["yaml", "json", "node-link", "aif", "ova3", "xaif", "sadface", "graphml", "kialo"]
+)
+@SETTINGS
+@given(m=rich_maps())
+def test_every_field_survives_or_its_loss_is_reported(fmt, m):
+    result = _round_trip(m, fmt)
+    if result is None:
+        return  # refused with an argmap error
+    back, lost = result
+    assert len(back.statements()) == len(m.statements())
+    if len(back.relations()) != len(m.relations()):
+        assert "relation" in " ".join(lost)
+    assert _unreported(m, back, lost) == []
+
+
 class TestKialo:
     def test_multiline_text_cannot_inject_a_rebuttal(self):
         m = argmap.ArgumentMap(title="T")
