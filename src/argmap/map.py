@@ -68,6 +68,70 @@ def _slug(text: str, words: int = 5) -> str:
     return "-".join(parts[:words]) or "s"
 
 
+class _Relations(dict):
+    """Relations by key, in map order; :meth:`rename` keeps a relation's place.
+
+    Renaming a key (a relation getting an id because something undercuts it)
+    moves the entry to the end and restores map order lazily, on the next
+    iteration, so that a run of renames costs one sort rather than a rebuild of
+    the whole table each time. Lookups never reorder.
+    """
+
+    _rank: dict[str, int] | None = None  # position of each key, once something was renamed
+    _next = 0
+    _dirty = False
+
+    def __setitem__(self, key: str, value: Relation) -> None:
+        if self._rank is not None and key not in self:
+            self._rank[key] = self._next
+            self._next += 1
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if self._rank is not None:
+            self._rank.pop(key, None)
+        super().__delitem__(key)
+
+    def pop(self, key, *default):
+        if self._rank is not None:
+            self._rank.pop(key, None)
+        return super().pop(key, *default)
+
+    def rename(self, old: str, new: str, value: Relation) -> None:
+        if self._rank is None:
+            self._rank = {k: i for i, k in enumerate(super().__iter__())}
+            self._next = len(self._rank)
+        rank = self._rank.pop(old)
+        super().__delitem__(old)
+        super().__setitem__(new, value)
+        self._rank[new] = rank
+        self._dirty = True
+
+    def _order(self) -> None:
+        if self._dirty:
+            rank = self._rank
+            items = sorted(super().items(), key=lambda kv: rank[kv[0]])
+            super().clear()
+            super().update(items)
+            self._dirty = False
+
+    def __iter__(self):
+        self._order()
+        return super().__iter__()
+
+    def keys(self):
+        self._order()
+        return super().keys()
+
+    def values(self):
+        self._order()
+        return super().values()
+
+    def items(self):
+        self._order()
+        return super().items()
+
+
 class ArgumentMap:
     """An argument map: statements linked by supports and attacks.
 
@@ -106,7 +170,7 @@ class ArgumentMap:
 
         self._actors: dict[str, Actor] = {}
         self._graph = nx.MultiDiGraph()
-        self._relations: dict[str, Relation] = {}
+        self._relations: _Relations = _Relations()
         self._index: tuple[dict, dict] | None = None  # see _incidence
 
     # ------------------------------------------------------------------ builder
@@ -246,6 +310,7 @@ class ArgumentMap:
             for rel in relations:
                 self._drop_relation(rel.key)
             self._graph.remove_node(stmt.id)
+            self.__dict__.pop("_fresh_next", None)
             raise
         return stmt
 
@@ -313,6 +378,7 @@ class ArgumentMap:
             self._graph.add_edge(rel.from_, rel.to, key=rel.key, relation=rel)
 
     def _drop_relation(self, key: str) -> None:
+        self.__dict__.pop("_fresh_next", None)  # a freed id may be given again
         self._index = None
         rel = self._relations.pop(key, None)
         if rel is not None and rel.kind != "undercuts":
@@ -325,13 +391,15 @@ class ArgumentMap:
         if rel is None or rel.id is not None:
             return key
         new_id = self._fresh_id(f"{rel.from_}-{rel.kind}-{rel.to}")
-        self._index = None
         new = rel.model_copy(update={"id": new_id})
-        # keep insertion order: rebuild the dict with the renamed key in place
-        self._relations = {
-            (new_id if k == key else k): (new if k == key else v)
-            for k, v in self._relations.items()
-        }
+        self._relations.rename(key, new_id, new)  # keeps its place in map order
+        if self._index is not None:
+            # nothing can target a relation without an id: only its own entries change
+            for table, end in ((0, rel.from_), (1, rel.to), (0, rel.to), (1, rel.from_)):
+                entries = self._index[table].get(end, [])
+                for i, r in enumerate(entries):
+                    if r is rel:
+                        entries[i] = new
         if rel.kind != "undercuts":
             self._graph.remove_edge(rel.from_, rel.to, key=key)
             self._graph.add_edge(rel.from_, rel.to, key=new_id, relation=new)
@@ -341,9 +409,14 @@ class ArgumentMap:
         base = base[:60].strip("-") or "s"
         if not base[0].isalnum():
             base = "s" + base
-        candidate, n = base, 2
+        # start after the last suffix given for this base (every smaller one is taken until
+        # something is removed, which clears this): many equal texts stay linear
+        seen = self.__dict__.setdefault("_fresh_next", {})
+        n = seen.get(base, 2)
+        candidate = base if n == 2 else f"{base}-{n}"
         while candidate in self._graph or candidate in self._relations:
             candidate, n = f"{base}-{n}", n + 1
+        seen[base] = n
         return candidate
 
     # ------------------------------------------------------------------ checks
@@ -729,6 +802,7 @@ class ArgumentMap:
             self._drop_relation(key)
         else:
             self._graph.remove_node(key)
+            self.__dict__.pop("_fresh_next", None)  # its id may be given again
         return list(doomed.values())
 
     def remove_actor(self, id: str) -> None:
@@ -770,7 +844,7 @@ class ArgumentMap:
         new = ArgumentMap(self.title, source=self.source)
         new._actors = dict(self._actors)
         new._graph = self._graph.copy()
-        new._relations = dict(self._relations)
+        new._relations = _Relations(self._relations)
         return new
 
     def __eq__(self, other: object) -> bool:

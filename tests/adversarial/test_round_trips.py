@@ -7,6 +7,7 @@ refused with an argmap error). The Argdown exporter is tested in its own suite.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 
@@ -97,8 +98,14 @@ def _round_trip(m: argmap.ArgumentMap, fmt: str):
     return back, reported + list(losses)
 
 
+# Derandomized, so CI sees the same examples every run; set ARGMAP_EXPLORE=N to try N
+# fresh random examples per test instead (how the escaping bugs were found).
+_EXPLORE = int(os.environ.get("ARGMAP_EXPLORE", "0"))
 SETTINGS = settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+    max_examples=_EXPLORE or 25,
+    derandomize=not _EXPLORE,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
 )
 
 
@@ -288,7 +295,7 @@ def test_apx_quotes_names_asp_would_misread(name):
 @given(hostile)
 def test_markdown_cells_hold_text_only(text):
     md = Table([{"a": text}]).to_markdown()
-    cell = md.splitlines()[-1][2:-2]
+    cell = md.split("\n")[-1][2:-2]  # Markdown breaks lines at LF (CR was made <br>)
     unescaped = re.sub(r"\\.", "", cell).replace("<br>", "")  # drop escapes and breaks
     assert not re.search(r"[\[\]()!`*_~|<>\\]", unescaped)
     assert "\n" not in cell

@@ -1326,6 +1326,9 @@ def _warn_losses(m: ArgumentMap, data: dict[str, Any], flavour: str) -> None:
     n = sum(1 for a, b in zip(old, new, strict=True) if a.id != b.id)
     if n:
         lost.append(f"the ids of {n} statements")
+    n = sum(1 for a, b in zip(old, new, strict=True) if a.quote != b.quote)
+    if n:
+        lost.append(f"the quote of {n} statements (a blank quote, or one equal to the text)")
     ids = {a.id for a in back.actors()}
     n = sum(1 for a in m.actors() if a.id not in ids)
     if n:
