@@ -94,6 +94,21 @@ def _sadface_conflict_chain(n: int) -> str:
     return json.dumps(data)
 
 
+def _api_chain(n: int) -> int:
+    return n
+
+
+def _build_api_chain(n: int) -> None:
+    """Through the API: each new objection undercuts the previous (id-less) relation."""
+    m = argmap.ArgumentMap()
+    m.claim("C.", id="c")
+    m.objection("O.", id="o0", against="c")
+    target = m.relations_from("o0")[0]
+    for i in range(1, n + 1):
+        m.objection(f"U{i}.", id=f"u{i}", against=target)
+        target = m.relations_from(f"u{i}")[0]
+
+
 def _check(data: dict) -> None:
     from argmap.analysis.dialectic import objection_statuses
 
@@ -120,6 +135,12 @@ def _load(fmt: str):
 #: name -> (build input of size n, run on it, n of the full run, n of --small)
 SHAPES = {
     "load + check, chain of n undercuts": (_undercut_chain, _check, 2500, 500),
+    "API build, chain of n undercuts of id-less relations": (
+        _api_chain,
+        _build_api_chain,
+        2500,
+        500,
+    ),
     "validate, n dangling ids with close matches": (_dangling, _validate, 1000, 150),
     "OVA3 export, chain of n claims in reverse order": (
         _reverse_chain,

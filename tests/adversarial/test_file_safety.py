@@ -298,6 +298,33 @@ def test_kill_mid_write_leaves_no_temporary_file(tmp_path, signame):
     assert target.read_text() == "old"
 
 
+class TestSystemPaths:
+    """Paths under /dev and /proc are streamed into, never replaced or created.
+
+    The real /dev and /proc are never touched: the rule is pointed at a temporary folder.
+    """
+
+    def test_regular_file_there_is_written_in_place(self, tmp_path, monkeypatch):
+        from argmap import _safewrite
+
+        monkeypatch.setattr(_safewrite, "_STREAMED_ROOTS", (f"{tmp_path}/",))
+        target = tmp_path / "stdout"
+        target.write_text("old content, longer than the new one")
+        inode = target.stat().st_ino
+        write_atomic(target, "new")
+        assert target.read_text() == "new"  # truncated, as a shell's > would
+        assert target.stat().st_ino == inode  # the same file, not a replacement
+        assert _leftovers(tmp_path) == []
+
+    def test_nothing_is_created_there(self, tmp_path, monkeypatch):
+        from argmap import _safewrite
+
+        monkeypatch.setattr(_safewrite, "_STREAMED_ROOTS", (f"{tmp_path}/",))
+        with pytest.raises(FormatError, match="argmap creates no file here"):
+            write_atomic(tmp_path / "nope", "x")
+        assert list(tmp_path.iterdir()) == []
+
+
 class TestWriteAf:
     def test_bad_name_keeps_old_file(self, tmp_path):
         target = tmp_path / "f.tgf"
