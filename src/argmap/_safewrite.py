@@ -82,12 +82,16 @@ def _on_signal(signum: int, frame: Any) -> None:
 
 
 @contextmanager
-def _removed_on_signal(tmp: str) -> Iterator[None]:
-    """Keep ``tmp`` registered for removal should SIGTERM/SIGINT arrive meanwhile."""
+def _removed_on_signal() -> Iterator[Any]:
+    """Yield ``register(tmp)``: files registered are removed should SIGTERM/SIGINT arrive.
+
+    The handlers are in place before the temporary file exists, so no moment is
+    left in which a signal could orphan it.
+    """
     global _depth
     main = threading.current_thread() is threading.main_thread()
+    mine: list[str] = []
     with _lock:
-        _pending.add(tmp)
         if main and _depth == 0:
             for sig in _SIGNALS:
                 current = signal.getsignal(sig)
@@ -96,11 +100,17 @@ def _removed_on_signal(tmp: str) -> Iterator[None]:
                     signal.signal(sig, _on_signal)
         if main:
             _depth += 1
+
+    def register(tmp: str) -> None:
+        mine.append(tmp)
+        _pending.add(tmp)
+
     try:
-        yield
+        yield register
     finally:
         with _lock:
-            _pending.discard(tmp)
+            for tmp in mine:
+                _pending.discard(tmp)
             if main:
                 _depth -= 1
                 if _depth == 0:
@@ -195,13 +205,15 @@ def _replace(
     folder = os.path.dirname(real) or "."
     if not os.path.isdir(folder):
         raise FormatError("cannot write: the folder does not exist", path=path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(real)}.", suffix=".tmp",
-                                   dir=folder)
-    except OSError as exc:
-        raise _error(path, exc) from None
-    try:
-        with _removed_on_signal(tmp):
+    with _removed_on_signal() as register:
+        try:
+            fd, tmp = tempfile.mkstemp(
+                prefix=f".{os.path.basename(real)}.", suffix=".tmp", dir=folder
+            )
+        except OSError as exc:
+            raise _error(path, exc) from None
+        register(tmp)
+        try:
             try:
                 try:
                     _write_all(fd, data)
@@ -209,12 +221,12 @@ def _replace(
                 finally:
                     os.close(fd)
                 if st is not None:
-                    os.chmod(tmp, stat.S_IMODE(st.st_mode))
                     if hasattr(os, "chown") and (st.st_uid, st.st_gid) != _owner(tmp):
-                        try:
+                        try:  # before chmod: a change of owner clears set-id bits
                             os.chown(tmp, st.st_uid, st.st_gid)
                         except OSError:
                             pass  # not allowed to give it away: keep our ownership
+                    os.chmod(tmp, stat.S_IMODE(st.st_mode))
                 else:
                     umask = os.umask(0)
                     os.umask(umask)
@@ -222,9 +234,9 @@ def _replace(
                 os.replace(tmp, real)
             except OSError as exc:
                 raise _error(path, exc) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
 
 
 def _owner(path: str) -> tuple[int, int]:

@@ -74,6 +74,22 @@ class TestRegularFile:
         assert target.read_text() == "old"
         assert _leftovers(tmp_path) == []
 
+    def test_from_another_thread(self, tmp_path):
+        # signal handlers can only be set in the main thread: the write works without them
+        done: list[bool] = []
+        t = threading.Thread(target=lambda: done.append(write_atomic(tmp_path / "a", "x") is None))
+        t.start()
+        t.join(timeout=30)
+        assert done == [True] and (tmp_path / "a").read_text() == "x"
+        assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL or callable(
+            signal.getsignal(signal.SIGTERM)
+        )
+
+    def test_signal_handlers_are_restored(self, tmp_path):
+        before = {sig: signal.getsignal(sig) for sig in (signal.SIGTERM, signal.SIGINT)}
+        write_atomic(tmp_path / "a", "x")
+        assert {sig: signal.getsignal(sig) for sig in before} == before
+
     def test_missing_folder(self, tmp_path):
         with pytest.raises(FormatError, match="folder does not exist"):
             write_atomic(tmp_path / "no" / "a.txt", "x")
