@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(args.small)
     head = (
         "# bench_hardening: scaling of the shapes that were quadratic or recursive\n\n"
-        f"argmap from {Path(argmap.__file__).parent}, Python {platform.python_version()}, "
+        f"argmap {argmap.__version__}, Python {platform.python_version()}, "
         "one timed run each after a warm-up; the memory peak from a second run under tracemalloc.\n"
         "Run with `python benchmarks/bench_hardening.py`. A ratio near 2 is linear, "
         "near 4 quadratic.\n\n"
