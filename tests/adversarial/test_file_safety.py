@@ -178,7 +178,7 @@ class TestSpecialFiles:
         fifo = tmp_path / "pipe"
         os.mkfifo(fifo)
         got: list[bytes] = []
-        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
         reader.start()
         write_atomic(fifo, ["one\n", "two\n"])
         reader.join(timeout=30)
@@ -192,7 +192,7 @@ class TestSpecialFiles:
         fifo = tmp_path / "pipe"
         os.mkfifo(fifo)
         got: list[bytes] = []
-        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
         reader.start()
         assert main(["convert", str(src), str(fifo), "--to", "json"]) == 0
         reader.join(timeout=30)
