@@ -1,18 +1,20 @@
 """Loading and saving maps: ``load``/``loads``/``dump``/``dumps``, format chosen by name or content.
 
 Writes are atomic: the text goes to a temporary file beside the target, which
-then replaces it, so a failure never leaves a half-written or clobbered file.
+then replaces it, so a failure never leaves a half-written or clobbered file;
+a symbolic link stays a link, and a FIFO or device is streamed to, never
+replaced (:func:`write_atomic`, the one write path of every writer).
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ArgmapError, FormatError
+from ._safewrite import write_atomic
+from .errors import FormatError
 from .formats import Loaded, detect_format, get_format
 
 if TYPE_CHECKING:
@@ -152,35 +154,3 @@ def _warn_check_loss(m: ArgumentMap, format: str) -> None:
             LossWarning,
             stacklevel=3,
         )
-
-
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Write text (UTF-8) or bytes to ``path`` atomically.
-
-    Raises
-    ------
-    ArgmapError
-        If the folder does not exist or cannot be written; the target is untouched.
-    """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise FormatError("cannot write: the folder does not exist", path=path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ArgmapError(f"{path}: cannot write: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

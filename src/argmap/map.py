@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
@@ -60,6 +60,10 @@ STATEMENT_COLUMNS: tuple[str, ...] = (
 RELATION_COLUMNS: tuple[str, ...] = ("key", "id", "from", "to", "kind", "attack", "note")
 """Columns of :meth:`ArgumentMap.relations_frame` (``key`` is the index)."""
 
+#: At most this many id comparisons are spent on "did you mean" suggestions in
+#: one validation (see ``ArgumentMap._suggest``).
+SUGGESTION_BUDGET = 30_000
+
 _CLASSES = {"claim": Claim, "objection": Objection, "rebuttal": Rebuttal, "evidence": Evidence}
 _ATTACK_BY_KIND = {"objection": "objects", "rebuttal": "rebuts"}
 
@@ -87,6 +91,70 @@ def _refs(refs: Any) -> list[Any]:
 def _slug(text: str, words: int = 5) -> str:
     parts = re.findall(r"[a-z0-9]+", text.lower())
     return "-".join(parts[:words]) or "s"
+
+
+class _Relations(dict):
+    """Relations by key, in map order; :meth:`rename` keeps a relation's place.
+
+    Renaming a key (a relation getting an id because something undercuts it)
+    moves the entry to the end and restores map order lazily, on the next
+    iteration, so that a run of renames costs one sort rather than a rebuild of
+    the whole table each time. Lookups never reorder.
+    """
+
+    _rank: dict[str, int] | None = None  # position of each key, once something was renamed
+    _next = 0
+    _dirty = False
+
+    def __setitem__(self, key: str, value: Relation) -> None:
+        if self._rank is not None and key not in self:
+            self._rank[key] = self._next
+            self._next += 1
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key: str) -> None:
+        if self._rank is not None:
+            self._rank.pop(key, None)
+        super().__delitem__(key)
+
+    def pop(self, key, *default):
+        if self._rank is not None:
+            self._rank.pop(key, None)
+        return super().pop(key, *default)
+
+    def rename(self, old: str, new: str, value: Relation) -> None:
+        if self._rank is None:
+            self._rank = {k: i for i, k in enumerate(super().__iter__())}
+            self._next = len(self._rank)
+        rank = self._rank.pop(old)
+        super().__delitem__(old)
+        super().__setitem__(new, value)
+        self._rank[new] = rank
+        self._dirty = True
+
+    def _order(self) -> None:
+        if self._dirty:
+            rank = self._rank
+            items = sorted(super().items(), key=lambda kv: rank[kv[0]])
+            super().clear()
+            super().update(items)
+            self._dirty = False
+
+    def __iter__(self):
+        self._order()
+        return super().__iter__()
+
+    def keys(self):
+        self._order()
+        return super().keys()
+
+    def values(self):
+        self._order()
+        return super().values()
+
+    def items(self):
+        self._order()
+        return super().items()
 
 
 class ArgumentMap:
@@ -127,7 +195,7 @@ class ArgumentMap:
 
         self._actors: dict[str, Actor] = {}
         self._graph = nx.MultiDiGraph()
-        self._relations: dict[str, Relation] = {}
+        self._relations: _Relations = _Relations()
         self._index: tuple[dict, dict] | None = None  # see _incidence
         self.check_config: dict[str, Any] | None = None
         """Settings for ``argmap check`` carried by the map (the native format's
@@ -280,6 +348,7 @@ class ArgumentMap:
             for rel in relations:
                 self._drop_relation(rel.key)
             self._graph.remove_node(stmt.id)
+            self.__dict__.pop("_fresh_next", None)
             raise
         return stmt
 
@@ -333,12 +402,21 @@ class ArgumentMap:
         return relation
 
     def _insert_relation(self, rel: Relation) -> None:
-        self._index = None
+        if self._index is not None:
+            # keep the index current (appending keeps map order): rebuilding it
+            # after every insertion would make building a map quadratic
+            by_from, by_to = self._index
+            by_from.setdefault(rel.from_, []).append(rel)
+            by_to.setdefault(rel.to, []).append(rel)
+            if rel.kind == "contradicts":
+                by_from.setdefault(rel.to, []).append(rel)
+                by_to.setdefault(rel.from_, []).append(rel)
         self._relations[rel.key] = rel
         if rel.kind != "undercuts":
             self._graph.add_edge(rel.from_, rel.to, key=rel.key, relation=rel)
 
     def _drop_relation(self, key: str) -> None:
+        self.__dict__.pop("_fresh_next", None)  # a freed id may be given again
         self._index = None
         rel = self._relations.pop(key, None)
         if rel is not None and rel.kind != "undercuts":
@@ -351,13 +429,15 @@ class ArgumentMap:
         if rel is None or rel.id is not None:
             return key
         new_id = self._fresh_id(f"{rel.from_}-{rel.kind}-{rel.to}")
-        self._index = None
         new = rel.model_copy(update={"id": new_id})
-        # keep insertion order: rebuild the dict with the renamed key in place
-        self._relations = {
-            (new_id if k == key else k): (new if k == key else v)
-            for k, v in self._relations.items()
-        }
+        self._relations.rename(key, new_id, new)  # keeps its place in map order
+        if self._index is not None:
+            # nothing can target a relation without an id: only its own entries change
+            for table, end in ((0, rel.from_), (1, rel.to), (0, rel.to), (1, rel.from_)):
+                entries = self._index[table].get(end, [])
+                for i, r in enumerate(entries):
+                    if r is rel:
+                        entries[i] = new
         if rel.kind != "undercuts":
             self._graph.remove_edge(rel.from_, rel.to, key=key)
             self._graph.add_edge(rel.from_, rel.to, key=new_id, relation=new)
@@ -367,9 +447,14 @@ class ArgumentMap:
         base = base[:60].strip("-") or "s"
         if not base[0].isalnum():
             base = "s" + base
-        candidate, n = base, 2
+        # start after the last suffix given for this base (every smaller one is taken until
+        # something is removed, which clears this): many equal texts stay linear
+        seen = self.__dict__.setdefault("_fresh_next", {})
+        n = seen.get(base, 2)
+        candidate = base if n == 2 else f"{base}-{n}"
         while candidate in self._graph or candidate in self._relations:
             candidate, n = f"{base}-{n}", n + 1
+        seen[base] = n
         return candidate
 
     # ------------------------------------------------------------------ checks
@@ -385,8 +470,17 @@ class ArgumentMap:
                 + f" (declare it first, e.g. m.actor({stmt.by!r}, 'Name'))"
             )
 
-    def _relation_problems(self, rel: Relation, existing: Mapping[str, Relation]):
-        """Return ``[(category, message)]`` for one relation against the others."""
+    def _relation_problems(
+        self,
+        rel: Relation,
+        existing: Mapping[str, Relation],
+        cycles: set[str] | None = None,
+    ):
+        """Return ``[(category, message)]`` for one relation against the others.
+
+        ``cycles`` holds the keys of the undercuts that lead into a cycle of
+        undercuts (from :meth:`_undercut_cycles`), when the caller has them.
+        """
         out = []
         name = f"relation {rel.from_} -{rel.kind}-> {rel.to}"
         src = self._graph.nodes[rel.from_]["statement"] if rel.from_ in self._graph else None
@@ -408,13 +502,10 @@ class ArgumentMap:
                 out.append(("unknown", f"{name}: unknown relation id {rel.to!r}{hint}"))
             else:
                 to_rel_kind = target.kind
-                seen, cur = {rel.key}, target
-                while cur is not None and cur.kind == "undercuts":
-                    if cur.key in seen:
-                        out.append(("rule", f"{name}: undercuts form a cycle"))
-                        break
-                    seen.add(cur.key)
-                    cur = existing.get(cur.to)
+                if cycles is None:
+                    cycles = self._undercut_cycles(existing, start=rel)
+                if rel.key in cycles:
+                    out.append(("rule", f"{name}: undercuts form a cycle"))
                 if rel.id is not None and rel.id == rel.to:
                     out.append(("rule", f"{name}: a relation cannot undercut itself"))
         elif rel.to in self._graph:
@@ -460,8 +551,58 @@ class ArgumentMap:
                 out.append(("duplicate", f"{name}: the same relation is given twice"))
         return out
 
-    @staticmethod
-    def _suggest(name: str, pool: Iterable[str]) -> str:
+    def _undercut_cycles(
+        self, existing: Mapping[str, Relation], *, start: Relation | None = None
+    ) -> set[str]:
+        """Keys of the undercuts whose chain of targets runs into a cycle.
+
+        Each undercut names one target, so the undercuts form a functional
+        graph: one pass with colours finds every cycle in linear time, without
+        recursion. With ``start`` (a relation about to be added), only its
+        chain is walked, and not at all when nothing undercuts it yet (then it
+        cannot close a cycle).
+        """
+        if start is not None:
+            if existing is self._relations and start.key not in self._incidence()[1]:
+                return set()
+            heads = [start]
+        else:
+            heads = [r for r in existing.values() if r.kind == "undercuts"]
+        verdict: dict[str, bool] = {}
+        for head in heads:
+            path: list[str] = []
+            on_path: set[str] = set()
+            cur: Relation | None = head
+            result = False
+            while cur is not None and cur.kind == "undercuts":
+                if cur.key in verdict:
+                    result = verdict[cur.key]
+                    break
+                if cur.key in on_path:
+                    result = True
+                    break
+                path.append(cur.key)
+                on_path.add(cur.key)
+                nxt = existing.get(cur.to)
+                cur = start if nxt is None and start is not None and cur.to == start.key else nxt
+            for key in path:
+                verdict[key] = result
+        return {key for key, bad in verdict.items() if bad}
+
+    def _suggest(self, name: str, pool: Collection[str]) -> str:
+        """" (did you mean 'x'?)" for the closest id in ``pool``, within a budget.
+
+        Each suggestion compares ``name`` with every id in ``pool``; one
+        validation pass spends at most :data:`SUGGESTION_BUDGET` comparisons in
+        all, so thousands of dangling ids in a large map stay linear (the
+        first ones get suggestions, the rest none).
+        """
+        budgeted = "_suggestions_left" in self.__dict__  # inside problems()
+        left = self.__dict__.get("_suggestions_left", SUGGESTION_BUDGET)
+        if len(pool) > left:
+            return ""
+        if budgeted:
+            self._suggestions_left = left - len(pool)
         close = difflib.get_close_matches(name, list(pool), n=1)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
@@ -471,6 +612,13 @@ class ArgumentMap:
         Maps built through the methods above are always sound; maps assembled
         with :meth:`from_document` (``validate=False``) may not be.
         """
+        self._suggestions_left = SUGGESTION_BUDGET
+        try:
+            return self._problems()
+        finally:
+            del self._suggestions_left
+
+    def _problems(self) -> list[str]:
         out = []
         for stmt in self.statements():
             if stmt.by is not None and stmt.by not in self._actors:
@@ -480,8 +628,9 @@ class ArgumentMap:
                 )
             if stmt.id in self._relations:
                 out.append(f"statement {stmt.id!r}: id is also used by a relation")
+        cycles = self._undercut_cycles(self._relations)
         for rel in self._relations.values():
-            out += [msg for _, msg in self._relation_problems(rel, self._relations)]
+            out += [msg for _, msg in self._relation_problems(rel, self._relations, cycles)]
         return list(dict.fromkeys(out))
 
     def validate(self) -> None:
@@ -815,6 +964,7 @@ class ArgumentMap:
             self._drop_relation(key)
         else:
             self._graph.remove_node(key)
+            self.__dict__.pop("_fresh_next", None)  # its id may be given again
         return list(doomed.values())
 
     def remove_actor(self, id: str) -> None:
@@ -857,7 +1007,7 @@ class ArgumentMap:
         new.check_config = self.check_config
         new._actors = dict(self._actors)
         new._graph = self._graph.copy()
-        new._relations = dict(self._relations)
+        new._relations = _Relations(self._relations)
         return new
 
     def __eq__(self, other: object) -> bool:

@@ -20,6 +20,7 @@ the optional extra ``argmap[pandas]``, imported only then: :func:`require_pandas
 from __future__ import annotations
 
 import html
+import re
 import textwrap
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -63,6 +64,9 @@ _TH = "text-align:left;vertical-align:bottom;padding:4px 10px;border-bottom:2px 
 _TD = "text-align:left;vertical-align:top;padding:4px 10px;border-bottom:1px solid #e5e7eb"
 
 
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]()!~|]")
+
+
 def cell_text(value: Any) -> str:
     """How one value reads in a table cell.
 
@@ -71,12 +75,30 @@ def cell_text(value: Any) -> str:
     >>> cell_text(None), cell_text(("a", "b")), cell_text(True), cell_text(0.5)
     ('', 'a, b', 'yes', '0.5')
     """
+    if isinstance(value, (list, tuple, set, frozenset)):
+        # nested sequences are flattened with an explicit stack: no recursion on their depth
+        parts: list[str] = []
+        stack = [iter(value)]
+        while stack:
+            item = next(stack[-1], _END)
+            if item is _END:
+                stack.pop()
+            elif isinstance(item, (list, tuple, set, frozenset)):
+                stack.append(iter(item))
+            else:
+                parts.append(_scalar_text(item))
+        return ", ".join(parts)
+    return _scalar_text(value)
+
+
+_END = object()
+
+
+def _scalar_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(cell_text(v) for v in value)
     return str(value)
 
 
@@ -222,11 +244,26 @@ class Table:
 
     # ------------------------------------------------------------------ markdown
     def to_markdown(self) -> str:
-        """The table as a GitHub-flavoured Markdown table (pipes and HTML escaped)."""
+        """The table as a GitHub-flavoured Markdown table: the cells' text only.
+
+        HTML is escaped, and so is every character Markdown gives a meaning
+        inside a table cell (``\\ ` * _ [ ] ( ) ! ~ |``), so a cell never holds
+        a link, an image (a remote one would be fetched when shown), emphasis
+        or HTML; line breaks become ``<br>``. A bare ``https://...`` may still
+        be shown as a link by renderers that autolink URLs (its text is the
+        URL itself).
+
+        Examples
+        --------
+        >>> t = Table([{"a": "![x](https://e.org/t.png) [y](z) <b>"}])
+        >>> print(t.to_markdown().splitlines()[-1])
+        | \\!\\[x\\]\\(https://e.org/t.png\\) \\[y\\]\\(z\\) &lt;b&gt; |
+        """
 
         def md(value: Any) -> str:
             text = html.escape(cell_text(value), quote=False)
-            return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+            text = _MD_SPECIAL.sub(r"\\\g<0>", text)
+            return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>")
 
         lines = []
         if self.title:

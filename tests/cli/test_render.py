@@ -58,6 +58,13 @@ class TestRender:
         text = out.read_text(encoding="utf-8")
         assert "cluster_actor_0" in text and "It is far" not in text and "<B>Lunch" not in text
 
+    def test_focus_reports_the_statements_drawn(self, src, tmp_path, capsys):
+        out = tmp_path / "m.dot"
+        assert main(["render", src, "-o", str(out), "--focus", "r", "--depth", "1"]) == 0
+        assert "(dot, 2 of 4 statements)" in capsys.readouterr().err  # r and o
+        assert main(["render", src, "-o", str(out)]) == 0
+        assert "(dot, 4 statements)" in capsys.readouterr().err
+
     def test_highlight_ids(self, src, tmp_path):
         out = tmp_path / "m.dot"
         assert main(["render", src, "-o", str(out), "--highlight-ids", "r", "t"]) == 0

@@ -144,10 +144,24 @@ class TestWriting:
 
     def test_bad_names(self):
         af = ArgumentationFramework.from_edges(["a b"], [])
-        with pytest.raises(FormatError, match="cannot be written"):
-            format_af(af, "apx")
+        assert format_af(af, "apx") == 'arg("a b").\n'  # quoted, as clingo reads it
         with pytest.raises(FormatError, match="cannot be written"):
             format_af(af, "tgf")
+        with pytest.raises(FormatError, match="cannot be written in apx"):
+            format_af(ArgumentationFramework.from_edges(["a\rb"], []), "apx")
+
+    def test_apx_quotes_what_is_not_an_asp_constant(self):
+        names = ["a1", "~r0", "a.b", "x:y", "(p)", "q,r", "%c", "X", 'say "hi"\\', "l1\nl2"]
+        names += ["01", "7", "-3", ""]
+        af = ArgumentationFramework.from_edges(
+            names, [(a, b) for a, b in zip(names, names[1:], strict=False)]
+        )
+        text = format_af(af, "apx")
+        assert "arg(a1)." in text and "arg(7)." in text
+        assert 'arg("~r0").' in text and 'arg("X").' in text and 'arg("01").' in text
+        assert 'arg("say \\"hi\\"\\\\").' in text and 'arg("l1\\nl2").' in text
+        back = parse_af(text, "apx")
+        assert list(back.names) == names and back == af
 
     def test_missing_file(self, tmp_path):
         with pytest.raises(FormatError, match="no such file") as info:

@@ -264,7 +264,7 @@ class TestDump:
             raise OSError("disk full")
 
         monkeypatch.setattr(os, "replace", boom)
-        with pytest.raises(OSError):
+        with pytest.raises(FormatError, match="cannot write: disk full"):
             argmap.dump(m, p)
         assert p.read_text() == "original"
         assert [f.name for f in tmp_path.iterdir()] == ["m.yaml"]

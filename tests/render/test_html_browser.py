@@ -46,7 +46,10 @@ def browser():
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
         # one context for the module (pages are cheap, contexts are not); each test its page
-        context = b.new_context(viewport={"width": 1400, "height": 900})
+        # reduced motion: the page then skips its 150 ms fades (and the tests wait anyway)
+        context = b.new_context(
+            viewport={"width": 1400, "height": 900}, reduced_motion="reduce"
+        )
         yield context
         context.close()
         b.close()
@@ -184,10 +187,11 @@ class TestPage:
         assert "am-supporter" in p.classes("better")
         for far in ("review", "cheap", "umbrella"):
             assert "am-on" not in p.classes(far)
-            # dimming is a CSS transition: wait for its end state, never read it mid-way
+            # wait for the state (the fade may be running), never read it at a moment
             p.page.wait_for_function(
-                "id => getComputedStyle(document.getElementById(id)).opacity < 0.5",
+                "id => parseFloat(getComputedStyle(document.getElementById(id)).opacity) < 0.5",
                 arg=f"s-{far}",
+                timeout=10_000,
             )
         assert p.page.eval_on_selector("body", "b => b.classList.contains('am-focus')")
         lit = p.page.eval_on_selector_all("g.edge.am-lit", "els => els.map(e => e.id).sort()")
@@ -201,6 +205,13 @@ class TestPage:
             ]
         )
         assert "It costs too much." in p.panel()  # the attackers are listed
+
+    def test_reduced_motion_turns_the_fade_off(self, open_page, lunch):
+        p = open_page(lunch)
+        duration = p.page.eval_on_selector(
+            '[id="s-cost"]', "e => getComputedStyle(e).transitionDuration"
+        )
+        assert duration == "0s"
 
     def test_click_an_undercut_supporter(self, open_page, lunch):
         p = open_page(lunch)

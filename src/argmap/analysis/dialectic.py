@@ -396,8 +396,19 @@ def _objection_statuses(
     walks = {t: _threat_walks(baf, t) for t in theses} if baf is not None else {}
     out = ObjectionStatuses(map=m)
 
-    def attackers(key: str) -> list[str]:
-        return [r.from_ if r.to == key else r.to for r in m.relations_to(key) if r.is_attack]
+    rank = {"out": 0, "undec": 1, "in": 2}
+
+    def answering(key: str) -> list[tuple[str, str]]:
+        """(answer, label) for each attack on ``key``: an answer counts only as far as
+        both the answering statement and its attacking relation stand (an answer
+        whose attack is itself undercut is defeated, even if the statement is in)."""
+        out = []
+        for r in m.relations_to(key):
+            if r.is_attack:
+                a = r.from_ if r.to == key else r.to
+                rel = labels.get(r.key, "in") if r.key in relation_of else "in"
+                out.append((a, min(labels[a], rel, key=rank.__getitem__)))
+        return out
 
     for o in m.statements("objection"):
         threatens = {
@@ -409,11 +420,15 @@ def _objection_statuses(
             continue
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
         undercut_attacks = [r for r in attacks if r.key in relation_of]
-        answers = attackers(o.id)
+        pairs = answering(o.id)
         for r in undercut_attacks:
-            answers += attackers(r.key)
-        answers = list(dict.fromkeys(answers))
-        standing = tuple(a for a in answers if labels[a] == "in")
+            pairs += answering(r.key)
+        effective: dict[str, str] = {}
+        for a, label in pairs:
+            if rank[label] >= rank.get(effective.get(a, "out"), 0):
+                effective[a] = label
+        answers = list(effective)
+        standing = tuple(a for a in answers if effective[a] == "in")
         targets = tuple(r.to if r.from_ == o.id else r.from_ for r in attacks)
         if o.id in defeated:
             answered, reason = True, "defeated"
@@ -423,7 +438,7 @@ def _objection_statuses(
             answered, reason = True, "undercut"
         elif not answers:
             answered, reason = False, "no-answer"
-        elif all(labels[a] == "out" for a in answers):
+        elif all(effective[a] == "out" for a in answers):
             answered, reason = False, "answers-defeated"
         else:
             answered, reason = False, "undecided"

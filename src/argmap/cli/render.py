@@ -113,5 +113,12 @@ def run_render(args) -> int:
         sys.stdout.flush()
         return 0
     path = render(m, args.output, format=fmt, engine=args.engine, **options)
-    print(f"wrote {path} ({fmt}, {len(m)} statements)", file=sys.stderr)
+    drawn = len(m)
+    if options.get("focus") is not None:
+        from ..render.dot import _neighbourhood
+
+        depth = options.get("depth")
+        drawn = len(_neighbourhood(m, options["focus"], 2 if depth is None else depth))
+    shown = f"{drawn} statements" if drawn == len(m) else f"{drawn} of {len(m)} statements"
+    print(f"wrote {path} ({fmt}, {shown})", file=sys.stderr)
     return 0

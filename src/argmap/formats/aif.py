@@ -643,21 +643,20 @@ class _Reader:
                             f"({self.roles[self.sid[b]]})"
                         )
                     self._relation(key, a, b, kind or "contradicts")
-        # undercuts need their targets' relations first (and never form a cycle)
+        # undercuts need their targets' relations first (and never form a cycle):
+        # a depth-first pass with an explicit stack, so that a long chain of
+        # conflicts on conflicts cannot exhaust Python's recursion limit
         state: dict[str, str] = {}
+        skipped: dict[str, set[str]] = {}  # targets met while still busy: a cycle
+        conflicts_lost: list[str] = []
 
-        def resolve(ca: str) -> bool:
-            if state.get(ca) == "done":
-                return ca in self.rel_ids
-            if state.get(ca) == "busy":
-                return False
-            if not undercut_targets[ca]:  # attacks statements only: made already
-                state[ca] = "done"
-                return ca in self.rel_ids
-            state[ca] = "busy"
+        def chained(t: str) -> bool:
+            return self.type_of[t] == "CA" and t in undercut_targets
+
+        def finish(ca: str) -> None:
             targets_ok = []
             for t in undercut_targets[ca]:
-                if self.type_of[t] == "CA" and t in undercut_targets and not resolve(t):
+                if chained(t) and (t in skipped[ca] or t not in self.rel_ids):
                     continue
                 rels = [
                     r for r in self.rel_ids.get(t, []) if self.rel_by_id[r]["kind"] != "contradicts"
@@ -668,19 +667,36 @@ class _Reader:
             if not targets_ok or len(targets_ok) != len(undercut_targets[ca]):
                 if not direct[ca]:
                     fallback.append((ca, "a CA whose target cannot be undercut"))
-                    return False
+                    return
                 conflicts_lost.append(ca)
             sources = ca_sources[ca]
             for rels in targets_ok:
                 for rid in rels:
                     for s in sources:
                         self._relation(ca, s, rid, "undercuts")
-            return ca in self.rel_ids
 
-        conflicts_lost: list[str] = []
-        for ca in undercut_targets:
-            if undercut_targets[ca]:
-                resolve(ca)
+        for root in undercut_targets:
+            if not undercut_targets[root] or root in state:
+                continue
+            state[root], skipped[root] = "busy", set()
+            stack = [(root, iter(undercut_targets[root]))]
+            while stack:
+                ca, todo = stack[-1]
+                for t in todo:
+                    if not chained(t):
+                        continue
+                    if state.get(t) == "busy":
+                        skipped[ca].add(t)
+                    elif t not in state:
+                        if not undercut_targets[t]:  # attacks statements only: made already
+                            state[t] = "done"
+                            continue
+                        state[t], skipped[t] = "busy", set()
+                        stack.append((t, iter(undercut_targets[t])))
+                        break
+                else:
+                    finish(ca)
+                    stack.pop()
         if conflicts:
             self.warnings.append(
                 f"{len(conflicts)} conflict(s) kept as 'contradicts' because the inferred roles "
@@ -1276,24 +1292,7 @@ def _ova_layout(inner: Mapping[str, Any]) -> dict[str, Any]:
     outs: dict[str, list[str]] = {str(n["nodeID"]): [] for n in nodes}
     for e in inner["edges"]:
         outs[str(e["fromID"])].append(str(e["toID"]))
-    depth: dict[str, int] = {}
-
-    def level(key: str, busy: frozenset = frozenset()) -> int:
-        if key in depth:
-            return depth[key]
-        below = [level(t, busy | {key}) for t in outs[key] if t not in busy]
-        depth[key] = 1 + max(below) if below else 0
-        return depth[key]
-
-    import sys
-
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 4 * len(nodes) + 100))
-    try:
-        for n in nodes:
-            level(str(n["nodeID"]))
-    finally:
-        sys.setrecursionlimit(limit)
+    depth = _levels(outs, [str(n["nodeID"]) for n in nodes])
     column: dict[int, int] = {}
     placed = []
     for n in nodes:
@@ -1311,6 +1310,46 @@ def _ova_layout(inner: Mapping[str, Any]) -> dict[str, Any]:
         )
     edges = [{"fromID": e["fromID"], "toID": e["toID"], "visible": True} for e in inner["edges"]]
     return {"firstname": "", "surname": "", "url": "", "nodes": placed, "edges": edges}
+
+
+def _levels(outs: Mapping[str, list[str]], order: list[str]) -> dict[str, int]:
+    """Each node's longest path downwards, ignoring edges back into the current path.
+
+    Depth-first in ``order`` with an explicit stack (no recursion, no copy of
+    the path per step): linear in nodes and edges, whatever the input order.
+
+    Examples
+    --------
+    >>> _levels({"a": ["b"], "b": ["c"], "c": ["a"]}, ["c", "b", "a"])
+    {'b': 0, 'a': 1, 'c': 2}
+    """
+    depth: dict[str, int] = {}
+    busy: set[str] = set()
+    for root in order:
+        if root in depth:
+            continue
+        busy.add(root)
+        stack = [(root, iter(outs[root]), 0)]
+        while stack:
+            key, todo, best = stack[-1]
+            for t in todo:
+                if t in busy:
+                    continue
+                if t in depth:
+                    best = max(best, depth[t] + 1)
+                    continue
+                stack[-1] = (key, todo, best)
+                busy.add(t)
+                stack.append((t, iter(outs[t]), 0))
+                break
+            else:
+                stack.pop()
+                busy.discard(key)
+                depth[key] = best
+                if stack:
+                    parent, ptodo, pbest = stack[-1]
+                    stack[-1] = (parent, ptodo, max(pbest, best + 1))
+    return depth
 
 
 _OWN_META = {"aif", "aif_locutions", "aif_links", "aif_merged", "scheme"}
@@ -1356,6 +1395,9 @@ def _warn_losses(m: ArgumentMap, data: dict[str, Any], flavour: str) -> None:
     n = sum(1 for a, b in zip(old, new, strict=True) if a.id != b.id)
     if n:
         lost.append(f"the ids of {n} statements")
+    n = sum(1 for a, b in zip(old, new, strict=True) if a.quote != b.quote)
+    if n:
+        lost.append(f"the quote of {n} statements (a blank quote, or one equal to the text)")
     ids = {a.id for a in back.actors()}
     n = sum(1 for a in m.actors() if a.id not in ids)
     if n:

@@ -231,18 +231,48 @@ def _ints(np, body: bytes, count: int):
 
 # -- apx ---------------------------------------------------------------------------------
 
-_NAME = r"([^\s(),%]+)"
+_NAME = r'("(?:[^"\\]|\\.)*"|[^\s(),%"]+)'
 _FACT = re.compile(rf"\s*(?:arg\s*\(\s*{_NAME}\s*\)|att\s*\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.")
 """One fact. As clingo (ASPARTIX) reads them, white space (line breaks too) may stand
 between any two tokens: ``arg (a) .`` and ``att( a ,`` / ``b ).`` are facts; white
-space inside a name, or between ``ar`` and ``g``, is not."""
-_COMMENT = re.compile(r"%[^\n]*")
+space inside a name, or between ``ar`` and ``g``, is not. A name is an ASP constant or
+a quoted string (``"a.b"``)."""
+_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|%[^\n]*')
+"""A quoted string (kept: a ``%`` inside it is no comment) or a comment (dropped)."""
+# names written bare in apx: ASP constants (lower-case start) and plain non-negative integers;
+# anything else (upper case: a variable; ~, ., :, blanks, parentheses ...) is quoted
+_ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
+_APX_UNQUOTABLE = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _apx_name(name: str) -> str:
+    """``name`` as an apx term: bare when it is an ASP constant, else a quoted string.
+
+    Examples
+    --------
+    >>> [_apx_name(n) for n in ["a1", "~r0", "a.b", "X", 'say "hi"']]
+    ['a1', '"~r0"', '"a.b"', '"X"', '"say \\\\"hi\\\\""']
+    """
+    if _ASP_CONSTANT.fullmatch(name):
+        return name
+    escaped = name.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def _apx_unquote(token: str) -> str:
+    if not token.startswith('"'):
+        return token
+    return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), token[1:-1])
+
+
+def _drop_comments(text: str) -> str:
+    return _COMMENT.sub(lambda m: m.group() if m.group().startswith('"') else "", text)
 
 
 def _parse_apx(text: str, path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
-    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _drop_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
     pos, size = 0, len(text.rstrip())
     lineno, at = 1, 0  # lineno: the line of text[at], counted as we go (linear)
     while pos < size:
@@ -262,9 +292,9 @@ def _parse_apx(text: str, path) -> ArgumentationFramework:
         lineno += text.count("\n", at, start)
         at = start
         if arg is not None:
-            names.setdefault(arg, len(names))
+            names.setdefault(_apx_unquote(arg), len(names))
         else:
-            attacks.append((attacker, target, lineno))
+            attacks.append((_apx_unquote(attacker), _apx_unquote(target), lineno))
         pos = match.end()
     return _from_named(names, attacks, path)
 
@@ -345,9 +375,16 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
             yield "".join(f"{a} {j + 1}\n" for j in adj[ptr[i] : ptr[i + 1]])
         return
     names = af.names
-    bad = re.compile(r"[\s(),%]" if fmt == "apx" else r"\s")
+    if fmt == "apx":
+        for name in names:
+            if _APX_UNQUOTABLE.search(name):
+                raise FormatError(
+                    f"argument name {name!r} cannot be written in apx (a line break other than "
+                    "\\n); write numbered names (argmap export-af --numbered)"
+                )
+        names = [_apx_name(name) for name in names]
     for name in names:
-        if not name or bad.search(name) or (fmt == "tgf" and name == "#"):
+        if not name or (fmt == "tgf" and (re.search(r"\s", name) or name == "#")):
             raise FormatError(f"argument name {name!r} cannot be written in {fmt}")
     if fmt == "apx":
         yield "".join(f"arg({name}).\n" for name in names)
@@ -365,7 +402,12 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
 def write_af(
     af: ArgumentationFramework, path: str | os.PathLike[str], format: str | None = None
 ) -> None:
-    """Write a framework to ``path``; the format comes from ``format`` or the suffix."""
+    """Write a framework to ``path``; the format comes from ``format`` or the suffix.
+
+    The file is written through :func:`argmap.io.write_atomic`: if a name
+    cannot be written, the old file is left as it was.
+    """
+    from .._safewrite import write_atomic
+
     fmt = af_format_of(path, format)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.writelines(_lines(af, fmt))
+    write_atomic(path, _lines(af, fmt))

@@ -398,7 +398,7 @@ def dumps_kialo(m: ArgumentMap) -> str:
     lines = []
     if m.title:
         lines += [f"{_TITLE} {_one_line(m.title)}", ""]
-    lines.append(f"1. {root.text}")
+    lines.append(f"1. {_safe_text(root.text, thesis=True)}")
 
     stack_it = [iter(children.get(root.id, ()))]  # depth first, in number order
     while stack_it:
@@ -409,7 +409,7 @@ def dumps_kialo(m: ArgumentMap) -> str:
         r = kid[2]
         stance = "Pro" if r.kind == "supports" else "Con"
         if placed.get(r.from_) is r:
-            lines.append(f"{numbers[r.from_]}. {stance}: {by_id[r.from_].text}")
+            lines.append(f"{numbers[r.from_]}. {stance}: {_safe_text(by_id[r.from_].text)}")
             stack_it.append(iter(children.get(r.from_, ())))
         else:
             lines.append(f"{link_numbers[id(r)]}. {stance}: -> See {numbers[r.from_]}.")
@@ -430,6 +430,42 @@ def _one_line(text: str) -> str:
     if "\n" not in text and "\r" not in text and text == text.strip():
         return text
     return " ".join(text.split())
+
+
+def _safe_text(text: str, *, thesis: bool = False) -> str:
+    r"""The text as written, changed only where Kialo would read it as structure.
+
+    A later line that looks like a numbered claim (``1.2. Pro: ...``) gets one
+    space in front (else it would become a claim of its own); a whole text
+    ``-> See 1.2.`` gets ``→`` for ``->`` (else it would become a link); a
+    thesis that starts with ``Pro:`` or ``Con:`` gets a space before the colon.
+    :func:`_warn_losses` reports each change.
+
+    Examples
+    --------
+    >>> _safe_text("Costly.\n1.2. Pro: It is answered.")
+    'Costly.\n 1.2. Pro: It is answered.'
+    >>> _safe_text("-> See 1.1.")
+    '→ See 1.1.'
+    """
+    lines = _lf(text).split("\n")
+    while len(lines) > 1 and not lines[0].strip():
+        lines.pop(0)  # a blank first line would leave a bare number, which reads as no claim
+    for i in range(1, len(lines)):
+        if _CLAIM.fullmatch(lines[i].rstrip()):
+            lines[i] = " " + lines[i]
+    if thesis and re.match(r"(Pro|Con):", lines[0].lstrip(" \t")):
+        head = lines[0].lstrip(" \t")
+        lines[0] = head[:3] + " " + head[3:]
+    out = "\n".join(lines)
+    if _SEE.fullmatch(out.strip()):
+        out = out.replace("->", "\u2192", 1)
+    return out
+
+
+def _lf(text: str) -> str:
+    """Line breaks as Kialo reads them: CR LF and CR are LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _is_con(r: Relation) -> bool:
@@ -462,9 +498,16 @@ def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
     n = sum(1 for s in statements if "\r" in s.text)
     if n:
         lost.append(f"carriage returns in the text of {n} statements (read back as line breaks)")
-    n = sum(1 for s in statements if any(map(_CLAIM.fullmatch, s.text.split("\n")[1:])))
+    n = sum(1 for s in statements if _safe_text(s.text, thesis=True) != _lf(s.text))
     if n:
-        lost.append(f"{n} texts with a line that looks like a numbered Kialo claim")
+        lost.append(
+            f"{n} texts as they are: a line that looks like a numbered claim got a space in "
+            "front, a text '-> See N.' got '\u2192' for '->', a thesis starting 'Pro:' or "
+            "'Con:' a space before the colon (else they would read back as claims or links)"
+        )
+    n = sum(1 for s in statements if any(x != x.rstrip() for x in s.text.split("\n")[:-1]))
+    if n:
+        lost.append(f"blanks at the end of lines inside the text of {n} statements")
     for kind in ("contradicts", "undercuts", "concedes"):
         n = sum(1 for r in m.relations(kind) if not _is_tree(r))
         if n:

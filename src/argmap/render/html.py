@@ -318,6 +318,7 @@ g.am-node:focus { outline: none; }
 g.am-node:focus-visible, g.am-node.am-hover { filter: drop-shadow(0 0 3px #6b7280); }
 svg g.node, svg g.edge { transition: opacity .15s; }
 .am-large svg g.node, .am-large svg g.edge { transition: none; }
+@media (prefers-reduced-motion: reduce) { svg g.node, svg g.edge { transition: none; } }
 .am-focus g.node, .am-focus g.edge { opacity: .15; }
 .am-focus g.node.am-on, .am-focus g.edge.am-lit { opacity: 1; }
 g.am-selected { filter: drop-shadow(0 0 10px var(--am-sel)) drop-shadow(0 0 4px var(--am-sel)); }
