@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..errors import OptionError
@@ -59,6 +60,13 @@ def register(sub) -> None:
         "--wrap", type=int, default=32, metavar="N", help="characters per line (default 32)"
     )
     p.add_argument("--engine", choices=ENGINES, help="layout engine (default: dot if on PATH)")
+    p.add_argument(
+        "--fast",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fast layout for large maps: plain labels, straight edges (default: from 500 "
+        "statements on; see docs/performance.md)",
+    )
     p.set_defaults(func=run_render)
 
 
@@ -81,6 +89,7 @@ def render_options(args) -> dict:
         "show_quotes": args.quotes,
         "show_ids": args.ids,
         "edge_labels": args.edge_labels,
+        "fast": getattr(args, "fast", None),
     }
 
 
