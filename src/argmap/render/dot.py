@@ -661,7 +661,7 @@ def to_graphviz(
     if b.o["fast"]:
         # straight edges and bounded crossing-minimisation / positioning passes: measured
         # on 1,000 and 5,000 statements, together with plain labels, 3-4x less time in dot
-        g.attr("graph", splines="line", mclimit="0.2", nslimit="0.5")
+        g.attr("graph", splines="line", mclimit="0.05", nslimit="0.1")
         stagger = None  # staggered rows add long edges: more virtual nodes to place
     g.attr("node", fontname=S.FONT, fontsize=str(S.FONTSIZE), margin="0.14,0.08")
     g.attr("edge", fontname=S.FONT, arrowsize="0.9")
