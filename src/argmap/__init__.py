@@ -137,6 +137,10 @@ __all__ = [
     "to_graphviz",
     "to_mermaid",
     "EngineWarning",
+    # corpora: one task over many files, loaded on first use
+    "batch",
+    "BatchResult",
+    "BatchError",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -224,6 +228,9 @@ _LAZY = {
     "to_graphviz": "render.dot",
     "to_mermaid": "render.mermaid",
     "EngineWarning": "render.engines",
+    "batch": "corpus",
+    "BatchResult": "corpus",
+    "BatchError": "corpus",
 }
 
 
