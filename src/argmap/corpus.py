@@ -16,8 +16,9 @@ Where the work runs:
   file that kills a worker twice gets an error row naming the exit status;
 * on a :mod:`dask.distributed` cluster (``client=`` a ``distributed.Client``, or
   ``dask=ADDRESS`` to connect to a scheduler): the same chunks become Dask tasks.
-  Dask reschedules the tasks of a worker that dies; a chunk that still fails is
-  retried file by file, and a file that fails then gets an error row. An address
+  Dask reschedules the tasks of a worker that dies; the files of a chunk that
+  still fails are run again one at a time, and a file that fails alone gets an
+  error row (``lost on the Dask cluster: KilledWorker ...``). An address
   that cannot be reached raises :class:`BatchError` after ``dask_timeout``
   seconds (default :data:`DASK_TIMEOUT`, 10 s).
 
@@ -615,42 +616,50 @@ def _connect(address: str, timeout: float):
 
 
 def _run_dask(client, items, task, options, done: Callable[[int, dict], None]) -> None:
-    """The same chunks as Dask tasks; a failed chunk is retried file by file."""
+    """The same chunks as Dask tasks; the files of a chunk that fails are retried one by one.
+
+    Dask reschedules the tasks of a worker that dies, but it blames every task that
+    worker held, queued ones included, and gives up on a task (``KilledWorker``)
+    after ``distributed.scheduler.allowed-failures`` deaths. So a failed chunk may
+    hold only innocent files: its files are run again one at a time, alone on the
+    cluster, after the rest; a file that fails then gets an error row.
+    """
     import uuid
 
     from distributed import as_completed
 
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     tag = uuid.uuid4().hex[:8]
-    units: dict[Any, list[tuple[int, str]]] = {}
 
     def submit(unit, k):
         paths = [p for _, p in unit]
-        fut = client.submit(_run_unit, paths, task, options, key=f"argmap-batch-{tag}-{k}",
-                            pure=False)
-        units[fut] = unit
-        return fut
+        return client.submit(
+            _run_unit, paths, task, options, key=f"argmap-batch-{tag}-{k}", pure=False
+        )
 
     chunks = _chunks(items, n_workers)
-    pending = as_completed([submit(unit, k) for k, unit in enumerate(chunks)])
-    serial = len(chunks)
-    for fut in pending:
-        unit = units.pop(fut)
+    futures = {submit(unit, k): unit for k, unit in enumerate(chunks)}
+    suspects: list[tuple[int, str]] = []
+    for fut in as_completed(list(futures)):
+        unit = futures.pop(fut)
         try:
             rows = fut.result()
-        except Exception as exc:  # noqa: BLE001 - KilledWorker, a lost connection, ...
-            if len(unit) > 1:
-                for x in unit:
-                    pending.add(submit([x], serial))
-                    serial += 1
-            else:
-                i, path = unit[0]
-                done(i, _lost_row(path, task, f"lost on the Dask cluster: {_describe(exc)}"))
+        except Exception:  # noqa: BLE001 - KilledWorker, a lost connection, ...
+            suspects += unit
             continue
         finally:
             fut.release()
         for (i, _), row in zip(unit, rows, strict=True):
             done(i, row)
+    for k, (i, path) in enumerate(suspects, start=len(chunks)):
+        fut = submit([(i, path)], k)
+        try:
+            (row,) = fut.result()
+        except Exception as exc:  # noqa: BLE001 - as above, for this one file
+            row = _lost_row(path, task, f"lost on the Dask cluster: {_describe(exc)}")
+        finally:
+            fut.release()
+        done(i, row)
 
 
 class _Progress:
