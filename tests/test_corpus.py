@@ -224,3 +224,24 @@ class TestWorkerProcesses:
         serial = batch([corpus_dir], die_on_marked_maps, progress=False)
         rest = [r for r in result if not r["path"].endswith("always.yaml")]
         assert strip_time(rest) == strip_time(serial)
+
+
+class TestWorkerStartUp:
+    def test_an_unpicklable_task_is_refused_before_work(self, corpus_dir):
+        with pytest.raises(BatchError, match="cannot be pickled"):
+            batch([corpus_dir], lambda m: {}, jobs=2)
+
+    def test_a_script_without_main_guard_gets_a_clear_error(self, corpus_dir, tmp_path):
+        import subprocess
+
+        script = tmp_path / "script.py"
+        script.write_text(
+            "import sys\nfrom argmap import batch\n"
+            f"batch([{str(corpus_dir)!r}], 'check', jobs=2, progress=False)\n",
+            encoding="utf-8",
+        )
+        proc = subprocess.run(
+            [sys.executable, str(script)], capture_output=True, text=True, timeout=120
+        )
+        assert proc.returncode != 0
+        assert "before it was ready" in proc.stderr and "__main__" in proc.stderr

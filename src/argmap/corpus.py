@@ -507,6 +507,7 @@ def _lost_row(path: str, task, why: str) -> dict:
 
 
 def _worker_main(conn) -> None:  # pragma: no cover - runs in a child process
+    conn.send("ready")
     while True:
         try:
             msg = conn.recv()
@@ -518,76 +519,121 @@ def _worker_main(conn) -> None:  # pragma: no cover - runs in a child process
         conn.send(_run_unit(paths, task, options))
 
 
+_IN_FLIGHT = 2
+"""Chunks sent ahead to each local worker."""
+
+_READY_TIMEOUT = 120.0
+"""Seconds a spawned worker may take to import argmap and report ready."""
+
+
+def _exit_status(code: int | None) -> str:
+    return f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
+
+
 def _run_local(items, task, options, jobs: int, done: Callable[[int, dict], None]) -> None:
-    """Chunks over ``jobs`` worker processes, surviving the death of any of them."""
+    """Chunks over ``jobs`` worker processes, surviving the death of any of them.
+
+    Each worker holds up to :data:`_IN_FLIGHT` chunks, so it starts the next one
+    without waiting for this process to read its rows. When a worker dies, the
+    chunk it was working on is split into single files (retried; a file that kills
+    :data:`_ATTEMPTS` workers gets an error row) and the chunks it had not started
+    go back to the queue as they were.
+    """
     import multiprocessing as mp
+    from collections import deque
     from multiprocessing.connection import wait
 
     ctx = mp.get_context("spawn")  # no fork: the parent may run threads (Dask, Jupyter)
     queue: list[list[tuple[int, str]]] = _chunks(items, jobs)
     queue.reverse()  # popped from the end
     attempts: dict[int, int] = {}
-    workers: dict[Any, tuple[Any, list | None]] = {}  # conn -> (process, unit)
+    workers: dict[Any, tuple[Any, deque]] = {}  # conn -> (process, chunks sent, oldest first)
 
-    def start() -> None:
-        parent, child = ctx.Pipe()
-        proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
-        proc.start()
-        child.close()
-        workers[parent] = (proc, None)
+    def start(count: int = 1) -> None:
+        """Start workers and wait until each says it is ready (or raise BatchError)."""
+        new = []
+        for _ in range(count):
+            parent, child = ctx.Pipe()
+            proc = ctx.Process(target=_worker_main, args=(child,), daemon=True)
+            proc.start()
+            child.close()
+            new.append((parent, proc))
+        failed = None
+        for parent, proc in new:
+            if parent in wait([parent, proc.sentinel], timeout=_READY_TIMEOUT):
+                try:
+                    if parent.recv() == "ready":
+                        workers[parent] = (proc, deque())
+                        continue
+                except (EOFError, OSError):
+                    pass
+            proc.join(1)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+            parent.close()
+            failed = proc.exitcode
+        if failed is not None:
+            raise BatchError(
+                f"a worker process exited ({_exit_status(failed)}) before it was ready. In a "
+                'script, call batch(..., jobs=N) under `if __name__ == "__main__":` (the '
+                "workers are spawned and import the main module); or use jobs=1"
+            )
 
-    def feed(conn) -> None:
-        proc, _ = workers[conn]
-        if queue:
-            unit = queue.pop()
-            workers[conn] = (proc, unit)
-            conn.send(([p for _, p in unit], task, options))
+    def feed() -> None:
+        for conn, (_, sent) in workers.items():
+            while queue and len(sent) < _IN_FLIGHT:
+                unit = queue.pop()
+                sent.append(unit)  # if the send fails, the worker died: buried() requeues it
+                try:
+                    conn.send(([p for _, p in unit], task, options))
+                except OSError:
+                    break
+
+    def buried(conn) -> None:
+        """The worker behind ``conn`` died: requeue its chunks, report a repeated culprit."""
+        proc, sent = workers.pop(conn)
+        proc.join(5)
+        code = proc.exitcode
+        conn.close()
+        queue.extend(reversed(list(sent)[1:]))  # not started: as they were
+        unit = sent[0]
+        if len(unit) > 1:
+            queue.extend([x] for x in reversed(unit))
+            return
+        i, path = unit[0]
+        attempts[i] = attempts.get(i, 0) + 1
+        if attempts[i] < _ATTEMPTS:
+            queue.append(unit)
         else:
-            workers[conn] = (proc, None)
+            why = (
+                f"WorkerDied: the worker process died ({_exit_status(code)}) while processing "
+                f"this file, {_ATTEMPTS} times"
+            )
+            done(i, _lost_row(path, task, why))
 
     try:
-        for _ in range(min(jobs, len(queue))):
-            start()
-        for conn in list(workers):
-            feed(conn)
-        while any(unit is not None for _, unit in workers.values()):
-            busy = {c: p for c, (p, u) in workers.items() if u is not None}
+        start(min(jobs, len(queue)))
+        feed()
+        while any(sent for _, sent in workers.values()):
+            busy = {c: p for c, (p, sent) in workers.items() if sent}
             ready = wait([*busy, *(p.sentinel for p in busy.values())])
             for conn, proc in busy.items():
-                unit = workers[conn][1]
                 if conn in ready:
                     try:
                         rows = conn.recv()
                     except (EOFError, OSError):
                         rows = None
                     if rows is not None:
+                        unit = workers[conn][1].popleft()
                         for (i, _), row in zip(unit, rows, strict=True):
                             done(i, row)
-                        feed(conn)
                         continue
                 elif proc.sentinel not in ready:
                     continue
-                # the worker died with this unit: retry its files one by one
-                proc.join(5)
-                code = proc.exitcode
-                conn.close()
-                del workers[conn]
-                if len(unit) > 1:
-                    queue.extend([x] for x in reversed(unit))
-                else:
-                    i, path = unit[0]
-                    attempts[i] = attempts.get(i, 0) + 1
-                    if attempts[i] < _ATTEMPTS:
-                        queue.append(unit)
-                    else:
-                        how = f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
-                        done(i, _lost_row(path, task, f"WorkerDied: the worker process died "
-                                          f"({how}) while processing this file, "
-                                          f"{_ATTEMPTS} times"))
+                buried(conn)
                 start()
-            for conn, (_, unit) in list(workers.items()):
-                if unit is None and queue:
-                    feed(conn)
+            feed()
     finally:
         for conn in workers:
             try:
@@ -769,6 +815,16 @@ def batch(
     }
     if task == "convert" and out_dir is not None and files:
         options["base"] = os.path.commonpath([os.path.dirname(os.path.abspath(f)) for f in files])
+    if jobs > 1 and client is None and dask is None and callable(task):
+        import pickle
+
+        try:
+            pickle.dumps(task)
+        except Exception as exc:  # noqa: BLE001 - whatever pickle refuses
+            raise BatchError(
+                f"with jobs > 1 the task is sent to worker processes, but {task!r} cannot be "
+                f"pickled ({exc}); use a module-level function, or jobs=1"
+            ) from None
     own_client = None
     if dask is not None:
         own_client = client = _connect(dask, dask_timeout)
