@@ -17,8 +17,9 @@ path (``fast=None``, the default, decides by size): plain-text labels instead of
 HTML tables, straight edges (``splines=line``), no staggered rows, and bounded
 crossing-minimisation and positioning passes (``mclimit``, ``nslimit``). Shapes,
 fills, borders, ids and classes stay, so kinds and unanswered objections still
-show. Measured with the system ``dot`` (``benchmarks/bench_render.py``), it cuts
-dot's time about 3x at 1,000 statements and 3-4x at 5,000. Above
+show. Measured with the system ``dot`` (``benchmarks/bench_render.py --large``), it
+cuts dot's CPU time 3.4x at 1,000 statements (0.51 -> 0.15 s) and 11x at 5,000
+(26 -> 2.2 s). Above
 :data:`ILLEGIBLE_MAP` statements a :class:`LegibilityWarning` says that the
 picture cannot be read as a whole; ``focus``/``depth`` draw a neighbourhood.
 """
@@ -78,11 +79,12 @@ GROUP_BY: tuple[str | None, ...] = (None, "actor")
 LARGE_MAP = 500
 """From this many drawn statements, ``fast=None`` takes the fast layout path.
 
-Measured with system ``dot`` 2.43 (SVG, generated maps, CPU time of ``dot``): the
-full path costs 0.47-0.5 s at 1,000 statements and 12-14 s at 5,000; the fast
-path 0.16-0.17 s and 3.5 s. Below a few hundred statements the full path takes
-a fraction of a second and its HTML labels and curved edges read better, so
-the switch sits at 500 (see ``docs/performance.md`` for the table).
+Measured with system ``dot`` 2.43 (SVG, generated maps, CPU time of ``dot``, one
+run of ``benchmarks/bench_render.py --large``): full / fast path 0.08 / 0.05 s at
+300 statements, 0.17 / 0.08 s at 500, 0.51 / 0.15 s at 1,000, 26 / 2.2 s at
+5,000. At 300 the full path takes a tenth of a second and its HTML labels and
+curved edges read better; from 500 on the fast path halves dot's time and more,
+so the switch sits at 500 (the table is in ``docs/performance.md``).
 """
 
 ILLEGIBLE_MAP = 2_000
