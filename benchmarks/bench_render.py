@@ -33,6 +33,8 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "render.md"
 SIZES = (50, 300, 1000)
 OPTIONS = {"highlight": "unanswered", "legend": True}
+FULL = {**OPTIONS, "fast": False}
+"""The main table measures the full drawing path at every size (``--large`` compares)."""
 
 WORDS = (
     "alliance office partners deterrence trade security region dialogue summit policy "
@@ -98,15 +100,15 @@ def measure_one(n: int, engine: str, fmt: str) -> dict:
         m = load(HERE.parent / "examples" / "nato_japan.yaml")
     else:
         m = generate(n)
-    warm = to_graphviz(generate(10), **OPTIONS).source  # imports and caches
+    warm = to_graphviz(generate(10), **FULL).source  # imports and caches
     assert warm
     build = float("inf")
     for _ in range(3):  # best of three: the machine may be busy
         t0 = time.perf_counter()
-        source = to_graphviz(m, **OPTIONS).source
+        source = to_graphviz(m, **FULL).source
         build = min(build, time.perf_counter() - t0)
     tracemalloc.start()  # memory in a separate pass: tracing slows Python down
-    assert to_graphviz(m, **OPTIONS).source
+    assert to_graphviz(m, **FULL).source
     py_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     t0 = time.perf_counter()
@@ -260,7 +262,7 @@ def write_report(rows, engines) -> None:
         "",
         "`python benchmarks/bench_render.py`: generated maps (a thesis, reasons, objections,",
         "rebuttals, evidence, a few undercuts and contradictions, 8 actors), drawn with",
-        f"`{OPTIONS}`, and the article's map. *build* is `to_graphviz(m).source` (pure",
+        f"`{FULL}`, and the article's map. *build* is `to_graphviz(m).source` (pure",
         "Python, best of 3); *layout* is the engine laying out the DOT text and writing the",
         "file. Each row runs in a fresh interpreter; memory peaks are tracemalloc's for the",
         "Python side and the engine process's maximum resident set size. "
