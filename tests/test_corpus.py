@@ -245,3 +245,14 @@ class TestWorkerStartUp:
         )
         assert proc.returncode != 0
         assert "before it was ready" in proc.stderr and "__main__" in proc.stderr
+
+
+def test_the_shared_aif_corpus(corpus):
+    """Every AIF file of the shared corpus gets a row, and each of them reads."""
+    folder = corpus / "aif"
+    if not folder.is_dir():
+        pytest.skip(f"no AIF folder in {corpus}")
+    files = sorted(folder.glob("*.json"))
+    result = batch([folder], "analyze", progress=False)
+    assert [r["path"] for r in result] == [str(f) for f in files]
+    assert all(r["ok"] and r["statements"] > 0 for r in result), [r["error"] for r in result]
