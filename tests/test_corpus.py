@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from argmap import ArgumentMap, dump
+from argmap import ArgmapError, ArgumentMap, dump
 from argmap.corpus import COLUMNS, BatchError, BatchResult, batch, expand, run_one
 from batch_tasks import GOOD, strip_time
 
@@ -128,6 +128,12 @@ class TestRows:
         assert y2["answer"] == "YES" and y2["problem"] == "DC-PR"
         (c,) = batch([tmp_path / "y.apx"], "solve", problem="CE-ST", progress=False)
         assert c["answer"] == "2"
+        with pytest.raises(BatchError, match="needs a query argument"):
+            batch([tmp_path], "solve", problem="DS-PR")
+        with pytest.raises(BatchError, match="unsupported problem 'XX'"):
+            batch([tmp_path], "solve", problem="XX")
+        with pytest.raises(ArgmapError, match="unknown semantics"):
+            batch([tmp_path], "solve", problem="SE-NOPE")
 
     def test_run_one_catches_everything(self, tmp_path):
         def boom(m):

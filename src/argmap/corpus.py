@@ -366,14 +366,26 @@ def _grounded(m: ArgumentMap) -> dict[str, int]:
     }
 
 
+def _check_problem(problem: str, argument: str | None) -> tuple[str, str]:
+    """``(task, semantics)`` of an ICCMA problem name, or BatchError / UnknownSemanticsError."""
+    from .analysis.semantics import _code
+
+    task, _, code = str(problem).upper().partition("-")
+    if task not in ("SE", "DC", "DS", "CE") or not code:
+        raise BatchError(
+            f"unsupported problem {problem!r} (SE-, DC-, DS- or CE- and a semantics, e.g. SE-GR)"
+        )
+    if task in ("DC", "DS") and argument is None:
+        raise BatchError(f"{problem} needs a query argument (argument=... / -a ARG)")
+    return task, _code(code)
+
+
 def _solve(path: str, options: Mapping[str, Any]) -> dict[str, Any]:
     from .analysis import semantics as sem
     from .formats.iccma import af_format_of, read_af
 
     problem = options.get("problem") or "SE-GR"
-    task, _, code = problem.upper().partition("-")
-    if task not in ("SE", "DC", "DS", "CE") or not code:
-        raise BatchError(f"unsupported problem {problem!r} (SE-, DC-, DS- or CE- and a semantics)")
+    task, code = _check_problem(problem, options.get("argument"))
     fmt = af_format_of(path, options.get("from_format"))
     af = read_af(path, fmt)
     row: dict[str, Any] = {
@@ -389,9 +401,7 @@ def _solve(path: str, options: Mapping[str, Any]) -> dict[str, Any]:
     elif task == "CE":
         row["answer"] = str(sem.count_extensions(af, code))
     else:
-        arg = options.get("argument")
-        if arg is None:
-            raise BatchError(f"{problem} needs an argument (argument=... / -a)")
+        arg = options["argument"]
         ask = sem.is_credulously_accepted if task == "DC" else sem.is_sceptically_accepted
         row["answer"] = "YES" if ask(af, arg, code) else "NO"
     return row
@@ -805,6 +815,8 @@ def batch(
         if not to:
             raise BatchError("the convert task needs a target format (to=... / --to)")
         get_format(to)  # FormatError listing the formats
+    if task == "solve":
+        _check_problem(problem, argument)
     files, dir_errors = _expand(list(paths), task)
     options: dict[str, Any] = {
         "from_format": from_format,
