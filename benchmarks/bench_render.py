@@ -8,6 +8,11 @@ memory of the Python side (tracemalloc) and of the engine process
 peaks do not mix. Writes ``benchmarks/results/render.md``.
 
 Run: ``python benchmarks/bench_render.py`` (``--quick`` for 50 and 300 only).
+
+``--large`` instead compares the full and the fast drawing path of large maps
+(``to_graphviz(fast=False)`` against ``fast=True``; issue 11) at 300, 500, 1,000
+and 5,000 statements with the system ``dot``, SVG, both in the same run, and
+writes ``benchmarks/results/render_large.md``.
 """
 
 from __future__ import annotations
@@ -28,6 +33,8 @@ HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "render.md"
 SIZES = (50, 300, 1000)
 OPTIONS = {"highlight": "unanswered", "legend": True}
+FULL = {**OPTIONS, "fast": False}
+"""The main table measures the full drawing path at every size (``--large`` compares)."""
 
 WORDS = (
     "alliance office partners deterrence trade security region dialogue summit policy "
@@ -93,15 +100,15 @@ def measure_one(n: int, engine: str, fmt: str) -> dict:
         m = load(HERE.parent / "examples" / "nato_japan.yaml")
     else:
         m = generate(n)
-    warm = to_graphviz(generate(10), **OPTIONS).source  # imports and caches
+    warm = to_graphviz(generate(10), **FULL).source  # imports and caches
     assert warm
     build = float("inf")
     for _ in range(3):  # best of three: the machine may be busy
         t0 = time.perf_counter()
-        source = to_graphviz(m, **OPTIONS).source
+        source = to_graphviz(m, **FULL).source
         build = min(build, time.perf_counter() - t0)
     tracemalloc.start()  # memory in a separate pass: tracing slows Python down
-    assert to_graphviz(m, **OPTIONS).source
+    assert to_graphviz(m, **FULL).source
     py_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     t0 = time.perf_counter()
@@ -123,14 +130,93 @@ def measure_one(n: int, engine: str, fmt: str) -> dict:
     }
 
 
+LARGE_RESULTS = HERE / "results" / "render_large.md"
+LARGE_SIZES = (300, 500, 1000, 5000)
+
+
+def _dot_svg(source: str) -> tuple[float, float, int]:
+    """Wall and CPU seconds of one ``dot -Tsvg`` run, and the SVG's size."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.run(["dot", "-Tsvg"], input=source.encode(), capture_output=True, check=True)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return wall, cpu, len(proc.stdout)
+
+
+def large(sizes=LARGE_SIZES, runs: int = 2) -> None:
+    """Full against fast path, same maps, same run; best of ``runs`` (1 at 5,000)."""
+    import warnings
+
+    from argmap.render import LegibilityWarning, to_graphviz
+
+    rows = []
+    for n in sizes:
+        m = generate(n)
+        for fast in (False, True):
+            t0 = time.perf_counter()
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                source = to_graphviz(m, fast=fast, **OPTIONS).source
+            build = time.perf_counter() - t0
+            warned = any(issubclass(w.category, LegibilityWarning) for w in caught)
+            results = [_dot_svg(source) for _ in range(runs if n < 5000 else 1)]
+            wall, cpu, size = min(results, key=lambda r: r[1])
+            rows.append((n, fast, build, wall, cpu, len(source), size, warned))
+            print(f"{n:>5} {'fast' if fast else 'full'}: build {build:.2f} s, dot wall "
+                  f"{wall:.2f} s, cpu {cpu:.2f} s", file=sys.stderr)
+    proc = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False)
+    lines = [
+        "# Rendering large maps: the full and the fast path",
+        "",
+        "`python benchmarks/bench_render.py --large`: generated maps (as in `render.md`), "
+        f"`{OPTIONS}`, drawn with `to_graphviz(fast=False)` (full: HTML labels, curved "
+        "edges, staggered rows) and `fast=True` (plain labels, `splines=line`, no "
+        "staggering, `mclimit=0.05`, `nslimit=0.1`), both laid out by the system `dot` as "
+        "SVG in the same run. *build* is the DOT text (Python); *dot wall* / *dot CPU* are "
+        "the `dot` process (best of 2 by CPU time, one run at 5,000). CPU time is the "
+        "steadier figure on a shared machine.",
+        "",
+        f"Machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"`{(proc.stderr or proc.stdout).strip()}`; load average at the end "
+        f"{os.getloadavg()[0]:.1f} (other processes share the cores).",
+        "",
+        "| statements | path | build (s) | dot wall (s) | dot CPU (s) | build + dot wall (s) "
+        "| DOT (KiB) | SVG (KiB) | LegibilityWarning |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for n, fast, build, wall, cpu, dot_b, svg_b, warned in rows:
+        lines.append(
+            f"| {n} | {'fast' if fast else 'full'} | {build:.2f} | {wall:.2f} | {cpu:.2f} "
+            f"| {build + wall:.2f} | {dot_b / 1024:.0f} | {svg_b / 1024:.0f} "
+            f"| {'yes' if warned else 'no'} |"
+        )
+    lines += ["", "| statements | full / fast, dot CPU | full / fast, build + dot wall |",
+              "|---:|---:|---:|"]
+    for i in range(0, len(rows), 2):
+        full, fast = rows[i], rows[i + 1]
+        lines.append(
+            f"| {full[0]} | {full[4] / fast[4]:.1f}x "
+            f"| {(full[2] + full[3]) / (fast[2] + fast[3]):.1f}x |"
+        )
+    lines.append("")
+    LARGE_RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {LARGE_RESULTS}", file=sys.stderr)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="50 and 300 statements only")
+    parser.add_argument("--large", action="store_true", help="full vs fast path, dot, SVG")
     parser.add_argument("--one", nargs=3, metavar=("N", "ENGINE", "FORMAT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         n, engine, fmt = args.one
         print(json.dumps(measure_one(int(n), engine, fmt)))
+        return
+    if args.large:
+        large()
         return
 
     from argmap.errors import ExecutableNotFoundError
@@ -176,7 +262,7 @@ def write_report(rows, engines) -> None:
         "",
         "`python benchmarks/bench_render.py`: generated maps (a thesis, reasons, objections,",
         "rebuttals, evidence, a few undercuts and contradictions, 8 actors), drawn with",
-        f"`{OPTIONS}`, and the article's map. *build* is `to_graphviz(m).source` (pure",
+        f"`{FULL}`, and the article's map. *build* is `to_graphviz(m).source` (pure",
         "Python, best of 3); *layout* is the engine laying out the DOT text and writing the",
         "file. Each row runs in a fresh interpreter; memory peaks are tracemalloc's for the",
         "Python side and the engine process's maximum resident set size. "

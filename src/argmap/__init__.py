@@ -177,6 +177,10 @@ __all__ = [
     "load_source",
     "locate_quotes",
     "quote_contexts",
+    # corpora: one task over many files, loaded on first use
+    "batch",
+    "BatchResult",
+    "BatchError",
     # errors
     "ArgmapError",
     "DanglingRelationError",
@@ -298,6 +302,9 @@ _LAZY = {
     "Statuses": "analysis.status",
     "MapWidget": "render.widget",
     "widget": "render.widget",
+    "batch": "corpus",
+    "BatchResult": "corpus",
+    "BatchError": "corpus",
 }
 
 

@@ -92,7 +92,6 @@ def test_csr_matches_the_edge_set(edges):
 
 
 def test_numpy_and_pure_python_csr_agree(monkeypatch):
-    pytest.importorskip("numpy")
     import random
 
     rng = random.Random(7)
@@ -100,8 +99,12 @@ def test_numpy_and_pure_python_csr_agree(monkeypatch):
     src = [rng.randrange(n) for _ in range(m)]
     tgt = [rng.randrange(n) for _ in range(m)]
     fast = build_csr(n, src, tgt)
-    monkeypatch.setattr(framework, "_numpy", lambda: None)
+    monkeypatch.setattr(framework, "_NUMPY_MIN_ATTACKS", 1 << 62)  # the small-input path
     assert build_csr(n, src, tgt) == fast
+    af = ArgumentationFramework.from_indices(n, src, tgt)
+    pure_indices = af.attack_indices()
+    monkeypatch.setattr(framework, "_NUMPY_MIN_ATTACKS", 0)
+    assert af.attack_indices() == pure_indices
 
 
 def test_public_names_are_exported():

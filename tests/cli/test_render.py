@@ -76,6 +76,21 @@ class TestRender:
         assert main(["render", src, "-o", str(out), "--highlight", "unanswered"]) == 0
         assert "<svg" in out.read_text(encoding="utf-8")
 
+    def test_fast_flag(self, src, tmp_path):
+        out = tmp_path / "m.gv"
+        assert main(["render", src, "-o", str(out), "--fast"]) == 0
+        assert "splines=line" in out.read_text(encoding="utf-8")
+        assert main(["render", src, "-o", str(out), "--no-fast"]) == 0
+        assert "splines=line" not in out.read_text(encoding="utf-8")
+        assert main(["render", src, "-o", str(tmp_path / "m.mmd"), "--fast"]) == 0
+
+    @needs_engine
+    def test_fast_svg(self, src, tmp_path):
+        out = tmp_path / "m.svg"
+        assert main(["render", src, "-o", str(out), "--fast", "--highlight", "unanswered"]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "<svg" in text and "UNANSWERED" in text
+
     @needs_engine
     def test_png_with_format_flag(self, src, tmp_path):
         out = tmp_path / "picture"

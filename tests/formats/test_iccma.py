@@ -15,12 +15,12 @@ from argmap.formats.iccma import af_format_of, format_af, parse_af, read_af, wri
 
 @pytest.fixture(params=["numpy", "pure"])
 def engine(request, monkeypatch):
-    """Run each test with and without the numpy fast path."""
+    """Run each test on the numpy path (large files) and the line reader (small files)."""
+    big = 1 << 62
     if request.param == "pure":
-        monkeypatch.setattr(iccma, "_numpy", lambda: None)
-        monkeypatch.setattr(framework, "_numpy", lambda: None)
+        monkeypatch.setattr(iccma, "_NUMPY_MIN_BYTES", big)
+        monkeypatch.setattr(framework, "_NUMPY_MIN_ATTACKS", big)
     else:
-        pytest.importorskip("numpy")
         monkeypatch.setattr(iccma, "_NUMPY_MIN_BYTES", 0)
         monkeypatch.setattr(framework, "_NUMPY_MIN_ATTACKS", 0)
     return request.param

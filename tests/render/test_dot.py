@@ -538,3 +538,76 @@ class TestHostileText:
         src = to_graphviz(build_hostile(), group_by="actor").source
         assert "&lt;b&gt;&amp;&lt;/b&gt;" in src
         assert "Actor &quot;&lt;i&gt;x&lt;/i&gt;&quot;" in src
+
+
+class TestFastPath:
+    """Large maps: plain labels, straight edges, bounded passes; a legibility warning."""
+
+    def _map(self, n: int) -> ArgumentMap:
+        m = ArgumentMap(title="Chain")
+        prev = m.claim("Thesis.", id="t")
+        for i in range(1, n):
+            kind = m.objection if i % 2 else m.rebuttal
+            prev = kind(f"Step {i}.", id=f"s{i}", against=prev)
+        return m
+
+    def test_small_map_takes_the_full_path(self):
+        src = to_graphviz(self._map(4)).source
+        assert "<TABLE" in src and "splines" not in src
+
+    def test_forced_fast_path(self):
+        m = self._map(5)
+        m.objection("Unanswered.", id="u", against="t")
+        src = to_graphviz(m, highlight="unanswered", fast=True).source
+        nodes, edges = parse_dot(src)
+        assert "<TABLE" not in src and "splines=line" in src and "nslimit" in src
+        assert {n for n, a in nodes.items() if "argmap-statement" in a.get("class", "")} == {
+            s.id for s in m.statements()
+        }
+        assert len(edges) == len(m.relations())
+        u = nodes["u"]
+        assert "argmap-unanswered" in u["class"] and "UNANSWERED" in u["label"]
+        lines = tooltip_text(u["label"]).splitlines()
+        assert lines[:2] == ["OBJECTION · UNANSWERED", "Unanswered."]
+
+    def test_size_decides_when_not_forced(self, monkeypatch):
+        from argmap.render import dot
+
+        monkeypatch.setattr(dot, "LARGE_MAP", 6)
+        assert "splines=line" in to_graphviz(self._map(6)).source
+        assert "splines=line" not in to_graphviz(self._map(5)).source
+        assert "splines=line" not in to_graphviz(self._map(6), fast=False).source
+        # focus: what is drawn counts, not the whole map
+        assert "splines=line" not in to_graphviz(self._map(9), focus="s4", depth=1).source
+
+    def test_no_stagger_on_the_fast_path(self):
+        m = ArgumentMap()
+        t = m.claim("T.", id="t")
+        for i in range(6):
+            m.objection(f"O{i}.", id=f"o{i}", against=t)
+        assert "minlen" in to_graphviz(m).source
+        assert "minlen" not in to_graphviz(m, fast=True).source
+
+    def test_hostile_text_stays_inside_plain_labels(self):
+        m = build_hostile()
+        nodes, edges = parse_dot(to_graphviz(m, wrap=None, show_quotes=True, fast=True).source)
+        assert {n for n, a in nodes.items() if "argmap-statement" in a.get("class", "")} == {
+            s.id for s in m.statements()
+        }
+        assert len(edges) == len(m.relations())
+        for name, text in HOSTILE_TEXTS.items():
+            node = next(a for n, a in nodes.items() if n.endswith(name) and "label" in a)
+            assert flat(clean_text(text)) in flat(tooltip_text(node["label"]))
+
+    def test_legibility_warning_names_focus(self, monkeypatch):
+        from argmap.render import LegibilityWarning, dot
+
+        monkeypatch.setattr(dot, "ILLEGIBLE_MAP", 5)
+        with pytest.warns(LegibilityWarning, match="focus=ID and depth=K"):
+            to_graphviz(self._map(6))
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            to_graphviz(self._map(5))
+            to_graphviz(self._map(9), focus="s4", depth=1)

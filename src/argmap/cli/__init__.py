@@ -19,7 +19,15 @@ from ..errors import ArgmapError
 
 __all__ = ["main", "build_parser", "read_map"]
 
-SUBCOMMANDS: tuple[str, ...] = ("check", "schema", "solve", "analyze", "render", "convert")
+SUBCOMMANDS: tuple[str, ...] = (
+    "check",
+    "schema",
+    "solve",
+    "analyze",
+    "render",
+    "convert",
+    "batch",
+)
 """Modules of this package that register subcommands, in help order."""
 
 COMMANDS: dict[str, str] = {
@@ -32,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "render": "render",
     "convert": "convert",
     "formats": "convert",
+    "batch": "batch",
 }
 """Subcommand name -> the module that registers it; lets ``main`` import only that module,
 so that a quick command (``argmap solve`` in an ICCMA harness) starts quickly."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..errors import OptionError
@@ -66,6 +67,13 @@ def register(sub) -> None:
         help="html: the source text (UTF-8) in which each quote is shown in context "
         "(default: the map's own source text, if it names one)",
     )
+    p.add_argument(
+        "--fast",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="fast layout for large maps: plain labels, straight edges (default: from 500 "
+        "statements on; see docs/performance.md)",
+    )
     p.set_defaults(func=run_render)
 
 
@@ -88,6 +96,7 @@ def render_options(args) -> dict:
         "show_quotes": args.quotes,
         "show_ids": args.ids,
         "edge_labels": args.edge_labels,
+        "fast": getattr(args, "fast", None),
     }
 
 

@@ -15,9 +15,9 @@ spaces (also after commas) and comments, and reject anything else with a
 :class:`~argmap.errors.FormatError` that gives the line number: an attack on an
 undeclared argument, a missing ``p af`` line, an index out of range, a line
 that is not a fact. An i23 file of 10^6 arguments and 2*10^6 attacks reads in
-0.6-1.2 s on a 2-core machine when numpy is installed (the well-formed case is checked
-and parsed with vectorised byte operations; anything unusual falls back to a
-line-by-line reader that finds the exact line).
+0.6-1.2 s on a 2-core machine (the well-formed case of a file over 256 KB is
+checked and parsed with vectorised numpy byte operations; anything unusual, and
+every smaller file, goes to a line-by-line reader that finds the exact line).
 
 i23 has no names: writing a framework as i23 numbers its arguments in index
 order, and reading one names them ``"1" .. "N"``.
@@ -118,17 +118,22 @@ def parse_af(
 
 # -- i23 ---------------------------------------------------------------------------------
 
-_NUMPY_MIN_BYTES = 1 << 20
-"""Smaller files parse as fast line by line as numpy takes to import."""
+_NUMPY_MIN_BYTES = 1 << 18
+"""Smaller files are read line by line, so that small frameworks never import numpy.
+
+256 KB is about 2x10^4 attack lines, where the framework itself starts using
+numpy (``framework._NUMPY_MIN_ATTACKS``: the file-to-answer crossover, measured,
+lies near 10^4 arguments and 2x10^4 attacks). The line reader also stays for
+files with comments and for every malformed file, whose error names the line.
+"""
 
 _HEADER = re.compile(r"p\s+af\s+(\d+)\s*$", re.ASCII)
 
 
 def _parse_i23(data: str | bytes, path) -> ArgumentationFramework:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    np = _numpy() if len(raw) >= _NUMPY_MIN_BYTES else None
-    if np is not None and b"#" not in raw:
-        fast = _parse_i23_numpy(np, raw, path)
+    if len(raw) >= _NUMPY_MIN_BYTES and b"#" not in raw:
+        fast = _parse_i23_numpy(_numpy(), raw, path)
         if fast is not None:
             return fast
     try:

@@ -19,7 +19,7 @@ True
 'flowchart BT'
 """
 
-from .dot import to_graphviz
+from .dot import ILLEGIBLE_MAP, LARGE_MAP, LegibilityWarning, to_graphviz
 from .engines import ENGINES, Engine, EngineWarning, find_engine, run_engine
 from .html import to_html
 from .jupyter import diagram, objections_table
@@ -54,4 +54,7 @@ __all__ = [
     "diagram",
     "objections_table",
     "Table",
+    "LARGE_MAP",
+    "ILLEGIBLE_MAP",
+    "LegibilityWarning",
 ]

@@ -65,10 +65,12 @@ def to_mermaid(
     show_ids: bool = False,
     edge_labels: bool = False,
     stagger: int | None = 3,
+    fast: bool | None = None,
 ) -> str:
     """The map as Mermaid flowchart text; options as in :func:`argmap.render.to_graphviz`.
 
-    ``stagger`` is checked but has no effect: Mermaid lays out busy statements itself.
+    ``stagger`` is checked but has no effect: Mermaid lays out busy statements itself;
+    ``fast`` (Graphviz's large-map path) is accepted and ignored.
 
     Returns
     -------
