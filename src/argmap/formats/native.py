@@ -7,7 +7,8 @@ Hand-written files may also give relations inline on a statement:
 rebuttal, ``undercuts`` when the id is a relation's) and ``supports: [id, ...]``.
 Dumps always use the ``relations`` list.
 
-YAML is read with PyYAML's safe loader (no object construction). Errors carry
+YAML is read with PyYAML's safe loader (no object construction), bounded by
+:mod:`argmap.limits` (see :mod:`argmap.formats._safe`). Errors carry
 the file, the line (taken from the YAML/JSON node positions) and the statement id.
 """
 
@@ -30,6 +31,7 @@ from ..model import (
     statement_adapter,
 )
 from . import Format, Loaded, register_format
+from ._safe import compose_yaml, load_json, load_yaml
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -66,7 +68,6 @@ def document_to_dict(doc: MapDocument) -> dict[str, Any]:
 
 
 # libyaml's C parser and emitter where PyYAML was built with them (10x faster)
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -87,8 +88,8 @@ class _Lines:
         if self._index is None:
             self._index = {}
             try:
-                node = yaml.compose(self._text, Loader=_SafeLoader) if self._text else None
-            except yaml.YAMLError:
+                node = compose_yaml(self._text) if self._text else None
+            except Exception:  # positions are a courtesy: no line numbers, not a failure
                 node = None
             if node is not None:
                 self._walk(node, ())
@@ -347,30 +348,15 @@ def _locate(problem: str, data: Mapping, lines: _Lines) -> str:
 
 
 def loads_yaml(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read a map from native YAML text (safely: no object construction)."""
-    try:
-        data = yaml.load(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise FormatError(
-            f"YAML syntax error: {exc.problem or exc.context}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise FormatError(f"YAML error: {exc}", path=path) from None
+    """Read a map from native YAML text (safely: no object construction; within
+    :mod:`argmap.limits`; duplicate keys refused)."""
+    data = load_yaml(text, path=path)
     return map_from_data(data, path=path, text=text)
 
 
 def loads_json(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read a map from native JSON text."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"JSON syntax error: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
-        ) from None
+    """Read a map from native JSON text (within :mod:`argmap.limits`; duplicate keys refused)."""
+    data = load_json(text, path=path)
     return map_from_data(data, path=path, text=text)
 
 
