@@ -14,6 +14,8 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..errors import UsageError
+from .deadline import stage, time_limit
 from .dialectic import ObjectionStatus, objection_statuses
 from .status import Label, label_framework
 from .strength import Strength
@@ -250,6 +252,7 @@ def analyze(
     support: str = "ignored",
     strength: str | None = "df-quad",
     max_extensions: int = 1000,
+    timeout: float | None = None,
 ) -> AnalysisReport:
     """Analyse a map: statuses under several semantics, objections, strengths, actors.
 
@@ -267,6 +270,9 @@ def analyze(
         or ``None`` for none.
     max_extensions : int, default 1000
         See :func:`argmap.analysis.status.label_framework`.
+    timeout : float, optional
+        Stop after this many seconds with :class:`~argmap.errors.AnalysisTimeout`
+        (checked between steps; see :mod:`argmap.analysis.deadline`). No limit by default.
 
     Returns
     -------
@@ -279,6 +285,8 @@ def analyze(
     TooManyExtensionsError
         Under semi-stable or stage semantics, when a part of the map has more
         than ``max_extensions`` extensions.
+    AnalysisTimeout
+        When ``timeout`` seconds pass before the report is complete.
 
     Examples
     --------
@@ -293,8 +301,16 @@ def analyze(
     >>> [(a.name, a.objections, a.objections_unanswered) for a in r.actors]
     [('Bo', 1, 1), ('(no actor)', 0, 0)]
     """
+    with time_limit(timeout, "the analysis"):
+        return _analyze(m, semantics, support, strength, max_extensions)
+
+
+def _analyze(m, semantics, support, strength, max_extensions) -> AnalysisReport:
+    from ..map import ArgumentMap
     from .semantics import SEMANTICS, UnknownSemanticsError, _code
 
+    if not isinstance(m, ArgumentMap):
+        raise UsageError(f"analyze expects an ArgumentMap, got {type(m).__name__}")
     if isinstance(semantics, str):
         semantics = [s for s in semantics.split(",") if s.strip()]
     names = list(dict.fromkeys(SEMANTICS[_code(s)] for s in semantics))
@@ -320,6 +336,8 @@ def analyze(
     ostats = objection_statuses(m)
     unanswered = tuple(st for st in ostats if not st.answered)
     unanswered_ids = {st.objection.id for st in unanswered}
+    if strength is not None:
+        stage(f"{strength} strengths")
     strengths = None if strength is None else compute_strength(m, strength)
 
     first = statuses[names[0]]

@@ -65,6 +65,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..errors import ArgmapError
+from .deadline import check as _check_deadline
 from .framework import ArgumentationFramework, _numpy
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "is_sceptically_accepted",
     "enumerate_extensions",
     "count_extensions",
+    "credulous_arguments",
 ]
 
 SEMANTICS: dict[str, str] = {
@@ -307,6 +309,8 @@ class _Sat:
         add = clauses.append
         for i, att in enumerate(res.attackers):
             v_in = i + 1
+            if not i & 1023:
+                _check_deadline()  # a dense framework makes millions of clauses
             if kind == "ST":
                 for j in att:
                     add([-v_in] if j == i else [-(j + 1), -v_in])
@@ -346,6 +350,7 @@ class _Sat:
         return self.nv
 
     def solve(self, assumptions=()) -> bool:
+        _check_deadline()  # a SAT call itself cannot be interrupted: check between calls
         return self.solver.solve(assumptions=list(assumptions))
 
     def add(self, clause) -> None:
@@ -704,6 +709,53 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
             return _verdict(res, sat.model_in() if sat.solve([lit]) else None, sceptical)
     # SST without a stable extension
     return _verdict(res, _range_search(res, "CO", -(x + 1) if sceptical else x + 1), sceptical)
+
+
+def credulous_arguments(
+    af: ArgumentationFramework, semantics: str, candidates: list[str] | None = None
+) -> frozenset[str]:
+    """The arguments of ``candidates`` (default: all) in some extension, preferred or stable.
+
+    One incremental SAT instance answers every query, and each extension found
+    settles all its members at once, so a framework with many arguments costs
+    one encoding instead of one per argument. Under preferred semantics an
+    argument is credulously accepted exactly when some complete extension holds it.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework.from_edges("abc", [("a", "b"), ("b", "a"), ("b", "c")])
+    >>> sorted(credulous_arguments(af, "preferred"))
+    ['a', 'b', 'c']
+    >>> sorted(credulous_arguments(af, "stable"))
+    ['a', 'b', 'c']
+    """
+    code = _code(semantics)
+    if code not in ("PR", "ST"):
+        raise UnknownSemanticsError(
+            f"credulous_arguments answers preferred or stable semantics, not {semantics!r}"
+        )
+    names = af.names if candidates is None else candidates
+    res = _Residue(af)
+    yes: set[int] = set(res.fixed)
+    settled: set[int] = set()
+    if len(res) and (code == "PR" or _stable_local(res) is not None):
+        with _Sat(res, "CO" if code == "PR" else "ST") as sat:
+            for name in names:
+                a = af.index(name)
+                if res.labels[a] != UNDEC:
+                    continue
+                x = res.local[a]
+                if x in settled:
+                    continue
+                settled.add(x)
+                if sat.solve([x + 1]):
+                    members = sat.model_in()
+                    settled.update(members)
+                    yes.update(res.orig[i] for i in members)
+    elif len(res) and code == "ST":
+        return frozenset()  # no stable extension at all
+    wanted = set(names)
+    return af.names_of(i for i in yes if af.name(i) in wanted)
 
 
 def _verdict(res: _Residue, found: list[int] | None, sceptical: bool) -> Acceptance:

@@ -4,6 +4,7 @@
 
     argmap analyze FILE [--semantics grounded,preferred,stable] [--support ignored]
                         [--strength df-quad|none] [--explain ID] [--format text|json]
+                        [--timeout SECONDS] [--max-extensions N]
     argmap export-af FILE -o OUT [--format i23|apx|tgf] [--support ...] [--numbered]
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..analysis.deadline import progress, time_limit
 from ..analysis.strength import STRENGTH_METHODS
 from ..analysis.translate import SUPPORT_INTERPRETATIONS
 from . import read_map
@@ -56,6 +58,21 @@ def register(sub) -> None:
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
     p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop with an error (exit 2, nothing printed on stdout) after SECONDS "
+        "(default: no limit)",
+    )
+    p.add_argument(
+        "--max-extensions",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="extensions to enumerate per independent part before preferred/stable switch "
+        "to acceptance queries and semi-stable/stage give up (default: 1000)",
+    )
     p.set_defaults(func=run_analyze)
 
     e = sub.add_parser(
@@ -94,10 +111,18 @@ def run_analyze(args) -> int:
 
     m = read_map(args.file, args.from_format)
     strength = None if args.strength == "none" else args.strength
-    report = analyze(m, semantics=args.semantics, support=args.support, strength=strength)
-    explanations = [
-        explain(m, sid, semantics=report.semantics[0], support=args.support) for sid in args.explain
-    ]
+    with progress("argmap analyze"), time_limit(args.timeout, "argmap analyze"):
+        report = analyze(
+            m,
+            semantics=args.semantics,
+            support=args.support,
+            strength=strength,
+            max_extensions=args.max_extensions,
+        )
+        explanations = [
+            explain(m, sid, semantics=report.semantics[0], support=args.support)
+            for sid in args.explain
+        ]
     if args.format == "json":
         data = {"file": args.file, **report.to_dict()}
         if explanations:

@@ -15,6 +15,7 @@ the file, the line (taken from the YAML/JSON node positions) and the statement i
 from __future__ import annotations
 
 import json
+import reprlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -153,12 +154,20 @@ def _describe_error(err: Mapping[str, Any], data: Any, path: tuple) -> str:
     if kind == "union_tag_not_found":
         return f"missing 'kind' at {field} (claim, objection, rebuttal or evidence)"
     if kind == "missing":
-        return f"missing required key {path[-1] if path else ''!r} at {field}"
+        key = err["loc"][-1] if err.get("loc") else ""
+        if path and path[-1] == key:
+            path = path[:-1]
+        where = ".".join(str(p) for p in path) or "(top level)"
+        return f"missing required key {key!r} at {where}"
     if kind == "literal_error" and path == ("argmap",):
         return (
             f"unsupported format version {err.get('input')!r} (this argmap reads {FORMAT_VERSION})"
         )
-    return f"{field}: {err['msg']} (got {err.get('input')!r})"
+    msg = err["msg"].removeprefix("Value error, ")
+    if kind == "value_error":
+        return f"{field}: {msg}"
+    got = reprlib.repr(err.get("input"))  # bounded: the input may be huge or deep
+    return f"{field}: {msg} (got {got})"
 
 
 def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
@@ -297,12 +306,25 @@ def map_from_data(
     if problems:
         # a broken statement also breaks the relations naming it: report the cause only
         rest = _map_problems(head, sections, data, lines, skip=broken) if head else []
-        raise MapValidationError(list(dict.fromkeys(problems + rest)), path=path)
+        raise MapValidationError(_in_line_order(problems + rest), path=path)
     try:
         return ArgumentMap.from_document(_document(head, sections))
     except MapValidationError as exc:
         located = [_locate(p, data, lines) for p in exc.problems]
-        raise MapValidationError(located, path=path) from None
+        raise MapValidationError(_in_line_order(located), path=path) from None
+
+
+def _in_line_order(problems: list[str]) -> list[str]:
+    """Problems without repeats, sorted by their ``line N:`` prefix (those without last)."""
+
+    def line(p: str) -> float:
+        if p.startswith("line "):
+            head = p[5:].split(":", 1)[0]
+            if head.isdigit():
+                return int(head)
+        return float("inf")
+
+    return sorted(dict.fromkeys(problems), key=line)
 
 
 _SECTIONS = {
@@ -335,7 +357,13 @@ def _locate(problem: str, data: Mapping, lines: _Lines) -> str:
     """Prefix a map-level problem with the line of the statement or relation it names."""
     if not lines.index:
         return problem
-    for i, s in enumerate(data.get("statements") or []):
+    statements = data.get("statements") or []
+    # a repeated id is reported at the repeat, not at the first use
+    order = reversed(range(len(statements))) if "is used twice" in problem else range(
+        len(statements)
+    )
+    for i in order:
+        s = statements[i]
         if isinstance(s, Mapping) and problem.startswith(f"statement {s.get('id')!r}"):
             return f"line {lines.line(('statements', i))}: {problem}"
     for i, r in enumerate(data.get("relations") or []):
