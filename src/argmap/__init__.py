@@ -15,17 +15,21 @@ Examples
 
 from typing import TYPE_CHECKING
 
+from . import limits
 from .errors import (
+    AnalysisTimeout,
     ArgmapError,
     DanglingRelationError,
     DuplicateIdError,
     ExecutableNotFoundError,
     FormatError,
+    LimitError,
     MapValidationError,
     OptionError,
     RenderError,
     RuleError,
     UnknownIdError,
+    UsageError,
 )
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first use
@@ -152,6 +156,12 @@ __all__ = [
     "FrameworkError",
     "UnknownStrengthError",
     "UnknownSupportError",
+    "AnalysisTimeout",
+    "LimitError",
+    "UsageError",
+    # resource limits and time limits
+    "limits",
+    "time_limit",
 ]
 
 # Every public name but the errors imports its module on first use, so that
@@ -224,6 +234,7 @@ _LAZY = {
     "to_graphviz": "render.dot",
     "to_mermaid": "render.mermaid",
     "EngineWarning": "render.engines",
+    "time_limit": "analysis.deadline",
 }
 
 

@@ -156,6 +156,9 @@ def objection_statuses(m: ArgumentMap) -> ObjectionStatuses:
     >>> [(s.objection.id, s.answered, s.reason) for s in objection_statuses(m)]
     [('o', False, 'no-answer')]
     """
+    from ..map import require_map
+
+    require_map(m, "objection_statuses")
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
     out = ObjectionStatuses(map=m)
@@ -217,4 +220,7 @@ def find_unanswered_objections(m: ArgumentMap) -> UnansweredObjections:
     >>> [s.id for s in find_unanswered_objections(m)]
     ['regressive', 'not-earmarked']
     """
+    from ..map import require_map
+
+    require_map(m, "find_unanswered_objections")
     return UnansweredObjections(objection_statuses(m), map=m)

@@ -313,6 +313,8 @@ def _analyze(m, semantics, support, strength, max_extensions) -> AnalysisReport:
         raise UsageError(f"analyze expects an ArgumentMap, got {type(m).__name__}")
     if isinstance(semantics, str):
         semantics = [s for s in semantics.split(",") if s.strip()]
+    if not isinstance(semantics, list | tuple) or not all(isinstance(s, str) for s in semantics):
+        raise UsageError(f"semantics must be a name or a list of names, not {semantics!r:.80}")
     names = list(dict.fromkeys(SEMANTICS[_code(s)] for s in semantics))
     if not names:
         raise UnknownSemanticsError(

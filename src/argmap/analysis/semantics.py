@@ -64,7 +64,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import ArgmapError
+from ..errors import ArgmapError, UsageError
 from .deadline import check as _check_deadline
 from .framework import ArgumentationFramework, _numpy
 
@@ -479,6 +479,11 @@ def ideal_extension(af: ArgumentationFramework) -> frozenset[str]:
     return _find(af, _Residue(af), "ID")
 
 
+def _require_af(af: object, where: str) -> None:
+    if not isinstance(af, ArgumentationFramework):
+        raise UsageError(f"{where} expects an ArgumentationFramework, got {type(af).__name__}")
+
+
 def find_extension(
     af: ArgumentationFramework, semantics: str = "grounded"
 ) -> frozenset[str] | None:
@@ -497,6 +502,7 @@ def find_extension(
     >>> find_extension(odd, "stable") is None
     True
     """
+    _require_af(af, "find_extension")
     code = _code(semantics)
     if code in ("GR", "CO"):
         return grounded_extension(af)
@@ -559,7 +565,10 @@ def enumerate_extensions(
     >>> [sorted(e) for e in enumerate_extensions(af, "preferred", limit=1)] in ([["a"]], [["b"]])
     True
     """
+    _require_af(af, "enumerate_extensions")
     code = _code(semantics)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise UsageError(f"limit must be an integer or None, not {limit!r}")
     if limit is not None and limit <= 0:
         return iter(())
     gen = _enumerate(af, code)
@@ -666,6 +675,7 @@ def is_sceptically_accepted(af: ArgumentationFramework, arg: str, semantics: str
 
 
 def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool) -> Acceptance:
+    _require_af(af, "is_sceptically_accepted" if sceptical else "is_credulously_accepted")
     a = af.index(arg)
     yes = Acceptance(True)
     if code == "GR" or (code == "CO" and sceptical):

@@ -473,6 +473,9 @@ def strength(
     >>> {k: round(v, 3) for k, v in s.scores.items()}, s.converged
     ({'tax': 0.35, 'regressive': 0.8, 'mexico': 0.5}, True)
     """
+    from ..map import require_map
+
+    require_map(m, "strength")
     from .bipolar import bipolar_framework
 
     key = _method(method)

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from .. import limits
 from ..analysis.framework import ArgumentationFramework, _numpy
-from ..errors import FormatError, LimitError
+from ..errors import FormatError, LimitError, UsageError
 from ..io import read_bytes
 
 __all__ = [
@@ -63,6 +63,8 @@ def af_format_of(path: str | os.PathLike[str], format: str | None = None) -> str
     ('apx', 'tgf')
     """
     if format is not None:
+        if not isinstance(format, str):
+            raise UsageError(f"format must be a name such as 'i23', not {format!r}")
         name = format.lower().lstrip(".")
         if name not in AF_FORMATS:
             raise FormatError(
@@ -88,6 +90,8 @@ def read_af(path: str | os.PathLike[str], format: str | None = None) -> Argument
         When the file is missing or not valid in its format (with the line
         number), or its format cannot be told.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise UsageError(f"expected a file name, got {type(path).__name__} {path!r:.60}")
     fmt = af_format_of(path, format)
     return parse_af(read_bytes(path), fmt, path=path)
 
@@ -109,6 +113,8 @@ def parse_af(
     ...
     argmap.errors.FormatError: line 2: argument 3 is out of range 1..2
     """
+    if not isinstance(text, str | bytes):
+        raise UsageError(f"parse_af reads text or bytes, not {type(text).__name__}")
     fmt = af_format_of("", format)
     # a byte order mark (as Windows editors write) is no part of the first line
     text = text.removeprefix(codecs.BOM_UTF8 if isinstance(text, bytes) else "\ufeff")  # type: ignore[arg-type]
@@ -408,6 +414,8 @@ def format_af(af: ArgumentationFramework, format: str) -> str:
     #
     a b
     """
+    if not isinstance(af, ArgumentationFramework):
+        raise UsageError(f"format_af expects an ArgumentationFramework, got {type(af).__name__}")
     fmt = af_format_of("", format)
     return "".join(_lines(af, fmt))
 

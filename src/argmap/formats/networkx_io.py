@@ -125,11 +125,16 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
     ...
     argmap.errors.FormatError: statement 'a': missing attribute 'kind'
     """
+    import networkx as nx
+
+    from ..errors import OptionError, UsageError
     from ..map import ArgumentMap
     from ..model import MapDocument
 
     if extra not in ("error", "meta", "ignore"):
-        raise ValueError(f"extra must be 'error', 'meta' or 'ignore', not {extra!r}")
+        raise OptionError(f"extra must be 'error', 'meta' or 'ignore', not {extra!r}")
+    if not isinstance(G, nx.Graph):
+        raise UsageError(f"from_networkx expects a networkx graph, got {type(G).__name__}")
     if not G.is_directed():
         raise FormatError("the graph must be directed (a DiGraph or MultiDiGraph)")
     graph = dict(G.graph)
