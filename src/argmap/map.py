@@ -85,8 +85,8 @@ def _validating(method):
         try:
             return method(*args, **kwargs)
         except ValidationError as exc:
-            name = kwargs.get("id") or (args[2] if len(args) > 2 else None)
-            who = f"{method.__name__}({name!r})" if isinstance(name, str) else method.__name__
+            name = kwargs.get("id")
+            who = f"{method.__name__} {name!r}" if isinstance(name, str) else method.__name__
             raise MapValidationError(_problems_of(exc, who)) from None
 
     return wrapper

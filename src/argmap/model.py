@@ -75,20 +75,14 @@ def _check_meta(value: dict[str, Any]) -> dict[str, Any]:
         v, depth, where = stack.pop()
         if isinstance(v, dict):
             if depth > max_depth:
-                raise ValueError(
-                    f"{where} nests deeper than {max_depth} levels "
-                    f"(limit max_depth; {limits.how_to_raise('max_depth')})"
-                )
+                raise ValueError(_too_deep(where, max_depth))
             for k, x in v.items():
                 if not isinstance(k, str):
                     raise ValueError(f"{where} has a key that is not a string: {k!r}")
                 stack.append((x, depth + 1, f"{where}.{k}"))
         elif isinstance(v, list | tuple):
             if depth > max_depth:
-                raise ValueError(
-                    f"{where} nests deeper than {max_depth} levels "
-                    f"(limit max_depth; {limits.how_to_raise('max_depth')})"
-                )
+                raise ValueError(_too_deep(where, max_depth))
             stack.extend((x, depth + 1, f"{where}[{i}]") for i, x in enumerate(v))
         elif isinstance(v, float):
             if not math.isfinite(v):
@@ -105,6 +99,17 @@ def _check_meta(value: dict[str, Any]) -> dict[str, Any]:
                 "numbers, booleans, null, lists and mappings)"
             )
     return value
+
+
+def _too_deep(where: str, max_depth: int) -> str:
+    from . import limits
+
+    if len(where) > 60:
+        where = f"{where[:30]}...{where[-20:]}"
+    return (
+        f"{where} nests deeper than {max_depth} levels "
+        f"(limit max_depth; {limits.how_to_raise('max_depth')})"
+    )
 
 
 Meta = Annotated[dict[str, Any], AfterValidator(_check_meta)]
