@@ -17,7 +17,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    Strict,
     StringConstraints,
     TypeAdapter,
 )
@@ -117,6 +116,13 @@ Meta = Annotated[dict[str, Any], AfterValidator(_check_meta)]
 ``argmap.limits.max_depth`` deep, finite numbers."""
 
 
+def _no_bool_weight(value: Any) -> Any:
+    # a number, or a numeric string (YAML 1.1 reads 1e-09 as a string); never a boolean
+    if isinstance(value, bool):
+        raise ValueError("a weight is a number in [0, 1], not a boolean")
+    return value
+
+
 def _no_bool(value: Any) -> Any:
     if isinstance(value, bool):
         raise ValueError(f"expected the format version {FORMAT_VERSION}, not a boolean")
@@ -212,7 +218,9 @@ class _Statement(_Base):
     "may", "it seems unlikely", "inevitably". It is reported and drawn with the
     statement; it does not change statuses (analyses decide acceptance, not
     degrees of certainty; put a degree in ``weight`` for the strength analyses)."""
-    weight: Annotated[float, Strict()] | None = Field(default=None, ge=0.0, le=1.0)
+    weight: Annotated[float, BeforeValidator(_no_bool_weight)] | None = Field(
+        default=None, ge=0.0, le=1.0
+    )
     """Base score in [0, 1] for gradual strength analyses."""
     meta: Meta = Field(default_factory=dict)
     """Data carried from an imported format that has no field of its own."""

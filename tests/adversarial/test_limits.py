@@ -185,9 +185,9 @@ class TestNumbers:
         with pytest.raises(MapValidationError, match="weight"):
             argmap.loads(_native_yaml("weight", "true"))
 
-    def test_weight_string(self):
-        with pytest.raises(MapValidationError, match="weight"):
-            argmap.loads(_native_yaml("weight", "'0.5'"))
+    def test_weight_numeric_string_still_reads(self):
+        # YAML 1.1 reads 1e-09 as a string; it was and is a number to argmap
+        assert argmap.loads(_native_yaml("weight", "1e-09"))["c"].weight == 1e-09
 
     def test_argmap_true(self):
         with pytest.raises(MapValidationError, match="not a boolean"):
