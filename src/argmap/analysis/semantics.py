@@ -748,8 +748,10 @@ def credulous_arguments(
     res = _Residue(af)
     yes: set[int] = set(res.fixed)
     settled: set[int] = set()
-    if len(res) and (code == "PR" or _stable_local(res) is not None):
+    if len(res):
         with _Sat(res, "CO" if code == "PR" else "ST") as sat:
+            if code == "ST" and not sat.solve():
+                return frozenset()  # no stable extension at all
             for name in names:
                 a = af.index(name)
                 if res.labels[a] != UNDEC:
@@ -762,8 +764,6 @@ def credulous_arguments(
                     members = sat.model_in()
                     settled.update(members)
                     yes.update(res.orig[i] for i in members)
-    elif len(res) and code == "ST":
-        return frozenset()  # no stable extension at all
     wanted = set(names)
     return af.names_of(i for i in yes if af.name(i) in wanted)
 
