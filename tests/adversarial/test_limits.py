@@ -452,6 +452,14 @@ def test_every_limit_error_is_an_argmap_error():
         assert limits.max_depth == 100
 
 
+def test_kialo_number_longer_than_an_id():
+    # before: a raw pydantic ValidationError (ids hold at most 200 characters)
+    text = "Discussion Title: T\n\n1. Thesis.\n1." + "9" * 5000 + ". Pro: A reason.\n"
+    with pytest.raises(FormatError, match="5002 characters") as exc:
+        argmap.loads(text, format="kialo")
+    assert exc.value.line == 4
+
+
 class TestXml:
     # these passed before too (expat refuses entity amplification itself; ElementTree
     # builds deep trees without recursion): kept as guards
