@@ -15,12 +15,15 @@ Examples
 
 from typing import TYPE_CHECKING
 
+from . import limits
 from .errors import (
+    AnalysisTimeout,
     ArgmapError,
     DanglingRelationError,
     DuplicateIdError,
     ExecutableNotFoundError,
     FormatError,
+    LimitError,
     MapValidationError,
     MissingExtraError,
     OptionError,
@@ -28,6 +31,7 @@ from .errors import (
     RuleError,
     SourceError,
     UnknownIdError,
+    UsageError,
 )
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first use
@@ -208,6 +212,12 @@ __all__ = [
     "Statuses",
     "MapWidget",
     "widget",
+    "AnalysisTimeout",
+    "LimitError",
+    "UsageError",
+    # resource limits and time limits
+    "limits",
+    "time_limit",
 ]
 
 # Every public name but the errors imports its module on first use, so that
@@ -305,6 +315,7 @@ _LAZY = {
     "batch": "corpus",
     "BatchResult": "corpus",
     "BatchError": "corpus",
+    "time_limit": "analysis.deadline",
 }
 
 

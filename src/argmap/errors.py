@@ -19,6 +19,9 @@ __all__ = [
     "RenderError",
     "SourceError",
     "MissingExtraError",
+    "LimitError",
+    "UsageError",
+    "AnalysisTimeout",
 ]
 
 
@@ -170,3 +173,29 @@ class MissingExtraError(ArgmapError, ImportError):
     E.g. pandas for ``to_pandas()`` (``pip install 'argmap[pandas]'``), anywidget
     for :func:`argmap.widget` (``pip install 'argmap[widget]'``).
     """
+
+
+class LimitError(FormatError):
+    """Input exceeds one of argmap's resource limits (see :mod:`argmap.limits`).
+
+    The message names the limit, its value and how to raise it; ``limit`` holds the
+    name of the setting in :mod:`argmap.limits` (e.g. ``'max_depth'``).
+
+    Examples
+    --------
+    >>> err = LimitError("nesting deeper than 100 levels", limit="max_depth", path="m.yaml")
+    >>> err.limit, isinstance(err, FormatError)
+    ('max_depth', True)
+    """
+
+    def __init__(self, message: str, *, limit: str, **where) -> None:
+        self.limit = limit
+        super().__init__(message, **where)
+
+
+class UsageError(ArgmapError, TypeError):
+    """A function or method was called with an argument of the wrong type or shape."""
+
+
+class AnalysisTimeout(ArgmapError, TimeoutError):
+    """An analysis ran past its ``timeout`` and was stopped; nothing partial is returned."""

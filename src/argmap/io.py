@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ._safewrite import write_atomic
-from .errors import FormatError
+from .errors import FormatError, UsageError
 from .formats import Loaded, detect_format, get_format
 
 if TYPE_CHECKING:
@@ -29,6 +29,7 @@ __all__ = [
     "dumps",
     "read_bytes",
     "read_text",
+    "decode_text",
     "write_atomic",
 ]
 
@@ -37,8 +38,21 @@ class LossWarning(UserWarning):
     """An importer met something the map cannot represent (the message says what)."""
 
 
+def _check_path(path: object) -> None:
+    if not isinstance(path, str | os.PathLike):
+        raise UsageError(
+            f"expected a file name (str or path), got {type(path).__name__} {path!r:.60}"
+        )
+
+
+def _check_format(format: object) -> None:
+    if format is not None and not isinstance(format, str):
+        raise UsageError(f"format must be a format name such as 'yaml', not {format!r:.60}")
+
+
 def read_bytes(path: str | os.PathLike[str]) -> bytes:
     """Read a file's bytes, with a clear error for a missing or unreadable file."""
+    _check_path(path)
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
@@ -51,7 +65,20 @@ def read_bytes(path: str | os.PathLike[str]) -> bytes:
 
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a file as UTF-8 text, with a clear error for a missing or non-UTF-8 file."""
-    raw = read_bytes(path)
+    return decode_text(read_bytes(path), path)
+
+
+def decode_text(raw: bytes, path: str | os.PathLike[str] | None = None) -> str:
+    """UTF-8 text of ``raw`` without a byte order mark; a clear error names the bad byte.
+
+    Examples
+    --------
+    >>> decode_text(b"a: 1\\n\\xff", "<stdin>")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.FormatError: <stdin>, line 2: not UTF-8 text: byte 0xff at offset 5 \
+(save the file as UTF-8)
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -78,6 +105,7 @@ def read(
     Loaded
         ``(map, warnings)``.
     """
+    _check_format(format)
     text = read_text(path)
     fmt = get_format(format) if format else detect_format(str(path), text)
     if fmt.read is None:
@@ -118,6 +146,12 @@ def loads(text: str, *, format: str = "yaml") -> ArgumentMap:
     >>> [s.id for s in m.statements()]
     ['c']
     """
+    _check_format(format)
+    if not isinstance(text, str):
+        raise UsageError(
+            f"loads reads text (str), not {type(text).__name__}"
+            + ("; decode bytes first, or use argmap.load" if isinstance(text, bytes) else "")
+        )
     fmt = get_format(format)
     if fmt.read is None:
         raise FormatError(f"argmap can write {fmt.name} but not read it")
@@ -129,6 +163,10 @@ def loads(text: str, *, format: str = "yaml") -> ArgumentMap:
 
 def dumps(m: ArgumentMap, *, format: str = "yaml") -> str:
     """The map as text in the given format (default: native YAML)."""
+    from .map import require_map
+
+    require_map(m, "dumps")
+    _check_format(format)
     fmt = get_format(format)
     if fmt.write is None:
         raise FormatError(f"argmap can read {fmt.name} but not write it")
@@ -138,6 +176,11 @@ def dumps(m: ArgumentMap, *, format: str = "yaml") -> str:
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None) -> None:
     """Write the map to a file, atomically; the format follows the extension unless given."""
+    from .map import require_map
+
+    require_map(m, "dump")
+    _check_path(path)
+    _check_format(format)
     fmt = get_format(format) if format else detect_format(str(path), writing=True)
     if fmt.write is None:
         raise FormatError(f"argmap can read {fmt.name} but not write it", path=path)

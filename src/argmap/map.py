@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
 
 from .errors import (
     DanglingRelationError,
     DuplicateIdError,
     MapValidationError,
+    OptionError,
     RuleError,
     UnknownIdError,
+    UsageError,
 )
 from .model import (
     STATEMENT_KINDS,
@@ -33,7 +38,7 @@ if TYPE_CHECKING:
 
     from .model import ActorKind
 
-__all__ = ["ArgumentMap", "STATEMENT_COLUMNS", "RELATION_COLUMNS"]
+__all__ = ["ArgumentMap", "require_map", "STATEMENT_COLUMNS", "RELATION_COLUMNS"]
 
 STATEMENT_COLUMNS: tuple[str, ...] = (
     "id",
@@ -65,6 +70,7 @@ RELATION_COLUMNS: tuple[str, ...] = ("key", "id", "from", "to", "kind", "attack"
 SUGGESTION_BUDGET = 30_000
 
 _CLASSES = {"claim": Claim, "objection": Objection, "rebuttal": Rebuttal, "evidence": Evidence}
+_STATEMENT_CLASSES = (Claim, Objection, Rebuttal, Evidence)
 _ATTACK_BY_KIND = {"objection": "objects", "rebuttal": "rebuts"}
 
 Ref = "str | Statement | Relation"
@@ -75,9 +81,9 @@ def _ref_id(ref: Any) -> str:
         return ref
     if isinstance(ref, Relation):
         return ref.key
-    if hasattr(ref, "id") and hasattr(ref, "kind"):
+    if hasattr(ref, "id") and hasattr(ref, "kind") and isinstance(ref.id, str):
         return ref.id
-    raise TypeError(f"expected a statement, a relation or an id string, got {ref!r}")
+    raise UsageError(f"expected a statement, a relation or an id string, got {ref!r}")
 
 
 def _refs(refs: Any) -> list[Any]:
@@ -85,7 +91,52 @@ def _refs(refs: Any) -> list[Any]:
         return []
     if isinstance(refs, (str, Relation)) or hasattr(refs, "kind"):
         return [refs]
+    if not isinstance(refs, Iterable):
+        raise UsageError(f"expected a statement, an id or a list of them, got {refs!r}")
     return list(refs)
+
+
+def _problems_of(exc: ValidationError, who: str) -> list[str]:
+    """One message per error of a pydantic ValidationError, prefixed with ``who``."""
+    out = []
+    for err in exc.errors():
+        field = ".".join(str(p) for p in err["loc"]) or "(value)"
+        msg = err["msg"].removeprefix("Value error, ")
+        out.append(f"{who}: {field}: {msg}")
+    return out
+
+
+def _validating(method):
+    """Report a model's validation errors from a builder method as MapValidationError."""
+
+    @functools.wraps(method)
+    def wrapper(*args, **kwargs):
+        try:
+            return method(*args, **kwargs)
+        except ValidationError as exc:
+            name = kwargs.get("id")
+            who = f"{method.__name__} {name!r}" if isinstance(name, str) else method.__name__
+            raise MapValidationError(_problems_of(exc, who)) from None
+
+    return wrapper
+
+
+def _revalidated(obj: Any, cls: type | tuple[type, ...], what: str) -> Any:
+    """Check an object given by the caller: its type, and its fields again (an object
+    made with ``model_copy(update=...)`` skipped validation)."""
+    if not isinstance(obj, cls):
+        raise UsageError(f"expected {what}, got {type(obj).__name__} {obj!r:.80}")
+    try:
+        type(obj).model_validate(obj.model_dump(by_alias=True, round_trip=True))
+    except ValidationError as exc:
+        who = f"{what} {getattr(obj, 'id', None)!r}" if getattr(obj, "id", None) else what
+        raise MapValidationError(_problems_of(exc, who)) from None
+    return obj
+
+
+def _check_id(id: Any, what: str) -> None:
+    if not isinstance(id, str):
+        raise UsageError(f"{what} ids are strings, got {type(id).__name__} {id!r:.80}")
 
 
 def _slug(text: str, words: int = 5) -> str:
@@ -188,7 +239,12 @@ class ArgumentMap:
     []
     """
 
+    @_validating
     def __init__(self, title: str | None = None, *, source: Source | Mapping | None = None):
+        if title is not None and not isinstance(title, str):
+            raise UsageError(f"title must be a string, not {title!r:.80}")
+        if source is not None and not isinstance(source, Source | Mapping):
+            raise UsageError(f"source must be a Source or a mapping, not {source!r:.80}")
         self.title = title
         self.source = Source.model_validate(source) if isinstance(source, Mapping) else source
         import networkx as nx  # imported on first use, to keep ``import argmap`` light
@@ -202,6 +258,7 @@ class ArgumentMap:
         ``check:`` key; see :mod:`argmap.check.config`)."""
 
     # ------------------------------------------------------------------ builder
+    @_validating
     def actor(
         self,
         id: str,
@@ -224,6 +281,7 @@ class ArgumentMap:
 
     def add_actor(self, actor: Actor) -> Actor:
         """Add an :class:`Actor` object; see :meth:`actor`."""
+        _revalidated(actor, Actor, "an Actor")
         if actor.id in self._actors:
             raise DuplicateIdError(f"actor {actor.id!r} is already declared")
         self._actors[actor.id] = actor
@@ -254,6 +312,7 @@ class ArgumentMap:
         """Add a rebuttal ``against`` an objection (or, as an undercut, a relation)."""
         return self.statement("rebuttal", text, against=against, supports=supports, **fields)
 
+    @_validating
     def statement(
         self,
         kind: str,
@@ -306,8 +365,16 @@ class ArgumentMap:
             If the statement or one of its relations breaks a rule; the map is
             left unchanged.
         """
-        if kind not in _CLASSES:
+        if not isinstance(kind, str) or kind not in _CLASSES:
             raise RuleError(f"unknown statement kind {kind!r} (must be one of {list(_CLASSES)})")
+        if not isinstance(text, str):
+            raise UsageError(f"a statement's text is a string, not {text!r:.80}")
+        if isinstance(tags, str) or not isinstance(tags, Iterable):
+            raise UsageError(f"tags must be a list of strings, not {tags!r:.80}")
+        if meta is not None and not isinstance(meta, Mapping):
+            raise UsageError(f"meta must be a mapping, not {meta!r:.80}")
+        if source is not None and not isinstance(source, Source | Mapping):
+            raise UsageError(f"source must be a Source or a mapping, not {source!r:.80}")
         if id is None:
             id = self._fresh_id(_slug(text))
         stmt = _CLASSES[kind](
@@ -343,7 +410,7 @@ class ArgumentMap:
         self._graph.add_node(stmt.id, statement=stmt)
         try:
             for rel in relations:
-                self.add_relation(rel)
+                self._add_relation(rel)
         except Exception:
             for rel in relations:
                 self._drop_relation(rel.key)
@@ -359,11 +426,16 @@ class ArgumentMap:
         ------
         DuplicateIdError, UnknownIdError
             If the id is taken or ``by`` names an undeclared actor.
+        MapValidationError
+            If a field is invalid (an object made with ``model_copy(update=...)``
+            is not validated by pydantic, so it is checked here).
         """
+        _revalidated(statement, _STATEMENT_CLASSES, "a statement (Claim, Objection, ...)")
         self._check_new_statement(statement)
         self._graph.add_node(statement.id, statement=statement)
         return statement
 
+    @_validating
     def relate(self, from_, to, kind: str, *, id: str | None = None, note=None, meta=None):
         """Add a relation ``from_ -kind-> to`` and return it.
 
@@ -374,11 +446,13 @@ class ArgumentMap:
         >>> m.relate(a, b, "contradicts").key
         'a>contradicts>b'
         """
+        if meta is not None and not isinstance(meta, Mapping):
+            raise UsageError(f"meta must be a mapping, not {meta!r:.80}")
         to_id = self._ensure_relation_id(to) if kind == "undercuts" else _ref_id(to)
         rel = Relation(
             id=id, from_=_ref_id(from_), to=to_id, kind=kind, note=note, meta=dict(meta or {})
         )
-        return self.add_relation(rel)
+        return self._add_relation(rel)
 
     def add_relation(self, relation: Relation) -> Relation:
         """Add a :class:`Relation` object, checking the rule table.
@@ -392,6 +466,10 @@ class ArgumentMap:
         DuplicateIdError
             If the same relation, or its id, exists already.
         """
+        _revalidated(relation, Relation, "a Relation")
+        return self._add_relation(relation)
+
+    def _add_relation(self, relation: Relation) -> Relation:
         problems = self._relation_problems(relation, self._relations)
         if problems:
             kind, msg = problems[0]
@@ -651,6 +729,7 @@ class ArgumentMap:
         UnknownIdError
             If there is none; the message suggests a close id.
         """
+        _check_id(id, "statement")
         try:
             return self._graph.nodes[id]["statement"]
         except KeyError:
@@ -660,6 +739,7 @@ class ArgumentMap:
 
     def relation(self, key: str) -> Relation:
         """The relation with this id (or ``from>kind>to`` key)."""
+        _check_id(key, "relation")
         try:
             return self._relations[key]
         except KeyError:
@@ -679,7 +759,7 @@ class ArgumentMap:
     def statements(self, kind: str | None = None, *, by: str | None = None) -> list[Statement]:
         """Statements in insertion order, optionally of one ``kind`` and/or ``by`` one actor."""
         if kind is not None and kind not in STATEMENT_KINDS:
-            raise ValueError(f"unknown kind {kind!r} (must be one of {list(STATEMENT_KINDS)})")
+            raise OptionError(f"unknown kind {kind!r} (must be one of {list(STATEMENT_KINDS)})")
         return [
             s
             for _, s in self._graph.nodes(data="statement")
@@ -696,6 +776,7 @@ class ArgumentMap:
 
     def get_actor(self, id: str) -> Actor:
         """The actor with this id."""
+        _check_id(id, "actor")
         try:
             return self._actors[id]
         except KeyError:
@@ -985,6 +1066,7 @@ class ArgumentMap:
         RuleError
             If the new kind breaks a rule for an existing relation; nothing changes.
         """
+        _revalidated(statement, _STATEMENT_CLASSES, "a statement (Claim, Objection, ...)")
         old = self.get(statement.id)
         if statement.by is not None and statement.by not in self._actors:
             raise UnknownIdError(f"statement {statement.id!r}: unknown actor {statement.by!r}")
@@ -1116,6 +1198,8 @@ class ArgumentMap:
         MapValidationError
             Listing every problem (duplicate ids, dangling ids, broken rules).
         """
+        if not isinstance(doc, MapDocument):
+            raise UsageError(f"expected a MapDocument, got {type(doc).__name__}")
         m = cls(doc.title, source=doc.source)
         m.check_config = doc.check
         problems = []
@@ -1174,3 +1258,22 @@ class ArgumentMap:
         from .formats.native import map_from_data
 
         return map_from_data(data)
+
+
+def require_map(m: Any, where: str) -> None:
+    """Raise :class:`UsageError` unless ``m`` is an :class:`ArgumentMap` (API entry checks).
+
+    Examples
+    --------
+    >>> require_map(ArgumentMap(), "analyze")
+    >>> require_map("map.yaml", "analyze")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.UsageError: analyze expects an ArgumentMap, got str 'map.yaml' \
+(load a file with argmap.load)
+    """
+    if not isinstance(m, ArgumentMap):
+        raise UsageError(
+            f"{where} expects an ArgumentMap, got {type(m).__name__} {m!r:.60}"
+            + (" (load a file with argmap.load)" if isinstance(m, str) else "")
+        )

@@ -7,9 +7,19 @@ stable once published and part of the file format's version (``FORMAT_VERSION``)
 
 from __future__ import annotations
 
+import datetime
+import math
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    TypeAdapter,
+)
 
 __all__ = [
     "FORMAT_VERSION",
@@ -44,6 +54,79 @@ Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=200)]
 """A statement, relation or actor id (see ``ID_PATTERN``)."""
 
 IsoDate = Annotated[str, StringConstraints(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
+
+_META_SCALARS = (str, bool, type(None), datetime.date, datetime.datetime)
+
+
+def _check_meta(value: dict[str, Any]) -> dict[str, Any]:
+    """Refuse ``meta`` that could not be written back: too deep, NaN/inf, huge ints, objects.
+
+    Iterative, so that any depth is measured without recursion; the limits are
+    :data:`argmap.limits.max_depth` and :data:`argmap.limits.max_int_digits`.
+    """
+    from . import limits
+
+    if not value:
+        return value
+    max_depth, max_bits = limits.max_depth, int(limits.max_int_digits * 3.3219280948873626)
+    stack: list[tuple[Any, int, str]] = [(value, 1, "meta")]
+    while stack:
+        v, depth, where = stack.pop()
+        if isinstance(v, dict):
+            if depth > max_depth:
+                raise ValueError(_too_deep(where, max_depth))
+            for k, x in v.items():
+                if not isinstance(k, str):
+                    raise ValueError(f"{where} has a key that is not a string: {k!r}")
+                stack.append((x, depth + 1, f"{where}.{k}"))
+        elif isinstance(v, list | tuple):
+            if depth > max_depth:
+                raise ValueError(_too_deep(where, max_depth))
+            stack.extend((x, depth + 1, f"{where}[{i}]") for i, x in enumerate(v))
+        elif isinstance(v, float):
+            if not math.isfinite(v):
+                raise ValueError(f"{where} is {v!r}: meta numbers must be finite (JSON has no NaN)")
+        elif isinstance(v, int) and not isinstance(v, bool):
+            if v.bit_length() > max_bits and len(str(abs(v))) > limits.max_int_digits:
+                raise ValueError(
+                    f"{where} has more than {limits.max_int_digits} digits (limit "
+                    f"max_int_digits; {limits.how_to_raise('max_int_digits')})"
+                )
+        elif not isinstance(v, _META_SCALARS):
+            raise ValueError(
+                f"{where} is a {type(v).__name__}: meta holds JSON data only (strings, "
+                "numbers, booleans, null, lists and mappings)"
+            )
+    return value
+
+
+def _too_deep(where: str, max_depth: int) -> str:
+    from . import limits
+
+    if len(where) > 60:
+        where = f"{where[:30]}...{where[-20:]}"
+    return (
+        f"{where} nests deeper than {max_depth} levels "
+        f"(limit max_depth; {limits.how_to_raise('max_depth')})"
+    )
+
+
+Meta = Annotated[dict[str, Any], AfterValidator(_check_meta)]
+"""Free data carried from an imported format: JSON values, nested at most
+``argmap.limits.max_depth`` deep, finite numbers."""
+
+
+def _no_bool_weight(value: Any) -> Any:
+    # a number, or a numeric string (YAML 1.1 reads 1e-09 as a string); never a boolean
+    if isinstance(value, bool):
+        raise ValueError("a weight is a number in [0, 1], not a boolean")
+    return value
+
+
+def _no_bool(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError(f"expected the format version {FORMAT_VERSION}, not a boolean")
+    return value
 
 
 class _Base(BaseModel):
@@ -135,9 +218,11 @@ class _Statement(_Base):
     "may", "it seems unlikely", "inevitably". It is reported and drawn with the
     statement; it does not change statuses (analyses decide acceptance, not
     degrees of certainty; put a degree in ``weight`` for the strength analyses)."""
-    weight: float | None = Field(default=None, ge=0.0, le=1.0)
+    weight: Annotated[float, BeforeValidator(_no_bool_weight)] | None = Field(
+        default=None, ge=0.0, le=1.0
+    )
     """Base score in [0, 1] for gradual strength analyses."""
-    meta: dict[str, Any] = Field(default_factory=dict)
+    meta: Meta = Field(default_factory=dict)
     """Data carried from an imported format that has no field of its own."""
 
 
@@ -212,7 +297,7 @@ class Relation(_Base):
     """supports, objects, rebuts, undercuts, contradicts or concedes."""
     note: str | None = None
     """The analyst's comment on the link."""
-    meta: dict[str, Any] = Field(default_factory=dict)
+    meta: Meta = Field(default_factory=dict)
     """Data carried from an imported format (e.g. an AIF scheme name)."""
 
     @property
@@ -229,7 +314,7 @@ class Relation(_Base):
 class MapDocument(_Base):
     """The native file format: one argument map with its actors and provenance."""
 
-    argmap: Literal[1] = FORMAT_VERSION
+    argmap: Annotated[Literal[1], BeforeValidator(_no_bool)] = FORMAT_VERSION
     """Format version of the file."""
     title: str | None = None
     """Title of the map."""

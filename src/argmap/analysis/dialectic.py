@@ -364,6 +364,9 @@ def objection_statuses(
     >>> [(s.objection.id, s.answered, s.reason, s.threatens) for s in objection_statuses(m)]
     [('o', False, 'no-answer', {'c': ('o', 'c')})]
     """
+    from ..map import require_map
+
+    require_map(m, "objection_statuses")
     theses = resolve_theses(m, thesis)
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
@@ -488,4 +491,7 @@ def find_unanswered_objections(
     >>> [s.id for s in find_unanswered_objections(m, thesis="tax")]
     ['regressive', 'not-earmarked']
     """
+    from ..map import require_map
+
+    require_map(m, "find_unanswered_objections")
     return UnansweredObjections(objection_statuses(m, thesis), map=m)

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
-from ..errors import ArgmapError, DuplicateIdError, UnknownIdError
+from ..errors import ArgmapError, DuplicateIdError, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -174,6 +174,8 @@ class ArgumentationFramework:
     __slots__ = ("_names", "_index", "_ptr", "_adj", "_bptr", "_badj")
 
     def __init__(self, names: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()) -> None:
+        if not isinstance(names, Iterable):
+            raise UsageError(f"names must be a list of strings, not {names!r:.80}")
         names = list(names)
         index = {name: i for i, name in enumerate(names)}
         if len(index) != len(names):
@@ -184,7 +186,11 @@ class ArgumentationFramework:
             if not isinstance(name, str):
                 raise FrameworkError(f"argument names must be str, not {type(name).__name__}")
         sources, targets = array("i"), array("i")
+        if not isinstance(attacks, Iterable):
+            raise UsageError(f"attacks must be a list of (attacker, target) pairs, not {attacks!r}")
         for pair in attacks:
+            if not isinstance(pair, tuple | list) or len(pair) != 2:
+                raise UsageError(f"an attack is an (attacker, target) pair, not {pair!r:.80}")
             a, b = pair
             try:
                 sources.append(index[a])

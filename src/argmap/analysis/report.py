@@ -14,6 +14,8 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..errors import UsageError
+from .deadline import stage, time_limit
 from .dialectic import ObjectionStatus, objection_statuses
 from .status import Label, label_framework
 from .strength import Strength
@@ -324,6 +326,7 @@ def analyze(
     support: str = "ignored",
     strength: str | None = "df-quad",
     max_extensions: int = 1000,
+    timeout: float | None = None,
 ) -> AnalysisReport:
     """Analyse a map: statuses under several semantics, objections, strengths, actors.
 
@@ -341,6 +344,9 @@ def analyze(
         or ``None`` for none.
     max_extensions : int, default 1000
         See :func:`argmap.analysis.status.label_framework`.
+    timeout : float, optional
+        Stop after this many seconds with :class:`~argmap.errors.AnalysisTimeout`
+        (checked between steps; see :mod:`argmap.analysis.deadline`). No limit by default.
 
     Returns
     -------
@@ -353,6 +359,8 @@ def analyze(
     TooManyExtensionsError
         Under semi-stable or stage semantics, when a part of the map has more
         than ``max_extensions`` extensions.
+    AnalysisTimeout
+        When ``timeout`` seconds pass before the report is complete.
 
     Examples
     --------
@@ -367,10 +375,20 @@ def analyze(
     >>> [(a.name, a.objections, a.objections_unanswered) for a in r.actors]
     [('Bo', 1, 1), ('(no actor)', 0, 0)]
     """
+    with time_limit(timeout, "the analysis"):
+        return _analyze(m, semantics, support, strength, max_extensions)
+
+
+def _analyze(m, semantics, support, strength, max_extensions) -> AnalysisReport:
+    from ..map import ArgumentMap
     from .semantics import SEMANTICS, UnknownSemanticsError, _code
 
+    if not isinstance(m, ArgumentMap):
+        raise UsageError(f"analyze expects an ArgumentMap, got {type(m).__name__}")
     if isinstance(semantics, str):
         semantics = [s for s in semantics.split(",") if s.strip()]
+    if not isinstance(semantics, list | tuple) or not all(isinstance(s, str) for s in semantics):
+        raise UsageError(f"semantics must be a name or a list of names, not {semantics!r:.80}")
     names = list(dict.fromkeys(SEMANTICS[_code(s)] for s in semantics))
     if not names:
         raise UnknownSemanticsError(
@@ -394,6 +412,8 @@ def analyze(
     ostats = objection_statuses(m)
     unanswered = tuple(st for st in ostats if not st.answered)
     unanswered_ids = {st.objection.id for st in unanswered}
+    if strength is not None:
+        stage(f"{strength} strengths")
     strengths = None if strength is None else compute_strength(m, strength)
 
     first = statuses[names[0]]

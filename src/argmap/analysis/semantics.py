@@ -64,7 +64,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..errors import ArgmapError
+from ..errors import ArgmapError, UsageError
+from .deadline import check as _check_deadline
 from .framework import ArgumentationFramework, _numpy
 
 __all__ = [
@@ -80,6 +81,7 @@ __all__ = [
     "is_sceptically_accepted",
     "enumerate_extensions",
     "count_extensions",
+    "credulous_arguments",
 ]
 
 SEMANTICS: dict[str, str] = {
@@ -313,6 +315,8 @@ class _Sat:
         add = clauses.append
         for i, att in enumerate(res.attackers):
             v_in = i + 1
+            if not i & 1023:
+                _check_deadline()  # a dense framework makes millions of clauses
             if kind == "ST":
                 for j in att:
                     add([-v_in] if j == i else [-(j + 1), -v_in])
@@ -352,6 +356,7 @@ class _Sat:
         return self.nv
 
     def solve(self, assumptions=()) -> bool:
+        _check_deadline()  # a SAT call itself cannot be interrupted: check between calls
         return self.solver.solve(assumptions=list(assumptions))
 
     def add(self, clause) -> None:
@@ -480,6 +485,11 @@ def ideal_extension(af: ArgumentationFramework) -> frozenset[str]:
     return _find(af, _Residue(af), "ID")
 
 
+def _require_af(af: object, where: str) -> None:
+    if not isinstance(af, ArgumentationFramework):
+        raise UsageError(f"{where} expects an ArgumentationFramework, got {type(af).__name__}")
+
+
 def find_extension(
     af: ArgumentationFramework, semantics: str = "grounded"
 ) -> frozenset[str] | None:
@@ -498,6 +508,7 @@ def find_extension(
     >>> find_extension(odd, "stable") is None
     True
     """
+    _require_af(af, "find_extension")
     code = _code(semantics)
     if code in ("GR", "CO"):
         return grounded_extension(af)
@@ -560,7 +571,10 @@ def enumerate_extensions(
     >>> [sorted(e) for e in enumerate_extensions(af, "preferred", limit=1)] in ([["a"]], [["b"]])
     True
     """
+    _require_af(af, "enumerate_extensions")
     code = _code(semantics)
+    if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int)):
+        raise UsageError(f"limit must be an integer or None, not {limit!r}")
     if limit is not None and limit <= 0:
         return iter(())
     gen = _enumerate(af, code)
@@ -667,6 +681,7 @@ def is_sceptically_accepted(af: ArgumentationFramework, arg: str, semantics: str
 
 
 def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool) -> Acceptance:
+    _require_af(af, "is_sceptically_accepted" if sceptical else "is_credulously_accepted")
     a = af.index(arg)
     yes = Acceptance(True)
     if code == "GR" or (code == "CO" and sceptical):
@@ -710,6 +725,53 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
             return _verdict(res, sat.model_in() if sat.solve([lit]) else None, sceptical)
     # SST without a stable extension
     return _verdict(res, _range_search(res, "CO", -(x + 1) if sceptical else x + 1), sceptical)
+
+
+def credulous_arguments(
+    af: ArgumentationFramework, semantics: str, candidates: list[str] | None = None
+) -> frozenset[str]:
+    """The arguments of ``candidates`` (default: all) in some extension, preferred or stable.
+
+    One incremental SAT instance answers every query, and each extension found
+    settles all its members at once, so a framework with many arguments costs
+    one encoding instead of one per argument. Under preferred semantics an
+    argument is credulously accepted exactly when some complete extension holds it.
+
+    Examples
+    --------
+    >>> af = ArgumentationFramework.from_edges("abc", [("a", "b"), ("b", "a"), ("b", "c")])
+    >>> sorted(credulous_arguments(af, "preferred"))
+    ['a', 'b', 'c']
+    >>> sorted(credulous_arguments(af, "stable"))
+    ['a', 'b', 'c']
+    """
+    code = _code(semantics)
+    if code not in ("PR", "ST"):
+        raise UnknownSemanticsError(
+            f"credulous_arguments answers preferred or stable semantics, not {semantics!r}"
+        )
+    names = af.names if candidates is None else candidates
+    res = _Residue(af)
+    yes: set[int] = set(res.fixed)
+    settled: set[int] = set()
+    if len(res):
+        with _Sat(res, "CO" if code == "PR" else "ST") as sat:
+            if code == "ST" and not sat.solve():
+                return frozenset()  # no stable extension at all
+            for name in names:
+                a = af.index(name)
+                if res.labels[a] != UNDEC:
+                    continue
+                x = res.local[a]
+                if x in settled:
+                    continue
+                settled.add(x)
+                if sat.solve([x + 1]):
+                    members = sat.model_in()
+                    settled.update(members)
+                    yes.update(res.orig[i] for i in members)
+    wanted = set(names)
+    return af.names_of(i for i in yes if af.name(i) in wanted)
 
 
 def _verdict(res: _Residue, found: list[int] | None, sceptical: bool) -> Acceptance:

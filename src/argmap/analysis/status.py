@@ -54,7 +54,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import ArgmapError, UnknownIdError
+from ..errors import ArgmapError, OptionError, UnknownIdError, UsageError
+from .deadline import check as check_deadline
+from .deadline import stage, time_limit
 from .framework import ArgumentationFramework
 from .translate import Translation, translate
 
@@ -145,8 +147,20 @@ def _parts(names: list[str], edges: list[tuple[str, str]]) -> list[tuple[list[st
     return list(parts.values())
 
 
+def _check_max_extensions(max_extensions: object) -> int:
+    if isinstance(max_extensions, bool) or not isinstance(max_extensions, int):
+        raise UsageError(f"max_extensions must be an integer, not {max_extensions!r}")
+    if max_extensions < 0:
+        raise OptionError(f"max_extensions must be 0 or more, got {max_extensions}")
+    return max_extensions
+
+
 def label_framework(
-    af: ArgumentationFramework, semantics: str = "grounded", *, max_extensions: int = 1000
+    af: ArgumentationFramework,
+    semantics: str = "grounded",
+    *,
+    max_extensions: int = 1000,
+    timeout: float | None = None,
 ) -> FrameworkLabelling:
     """Label every argument of ``af`` in / out / undec under ``semantics``.
 
@@ -161,6 +175,8 @@ def label_framework(
     max_extensions : int, default 1000
         How many extensions multi-extension semantics may enumerate, per
         independent part of the framework.
+    timeout : float, optional
+        Stop after this many seconds (see :mod:`argmap.analysis.deadline`).
 
     Raises
     ------
@@ -169,8 +185,10 @@ def label_framework(
     TooManyExtensionsError
         Under semi-stable or stage semantics, when a part of the framework has
         more than ``max_extensions`` extensions.
-    ValueError
+    OptionError
         For a negative ``max_extensions``.
+    AnalysisTimeout
+        When ``timeout`` seconds pass first.
 
     Examples
     --------
@@ -184,11 +202,20 @@ def label_framework(
     >>> label_framework(af, "preferred").labels
     {'a': 'undec', 'b': 'undec', 'c': 'out'}
     """
+    code, name = _semantics_code(semantics)
+    _check_max_extensions(max_extensions)
+    if not isinstance(af, ArgumentationFramework):
+        raise UsageError(f"expected an ArgumentationFramework, got {type(af).__name__}")
+    with time_limit(timeout, f"{name} labelling"):
+        stage(f"{name} semantics")
+        return _label_framework(af, code, name, max_extensions)
+
+
+def _label_framework(
+    af: ArgumentationFramework, code: str, name: str, max_extensions: int
+) -> FrameworkLabelling:
     from . import semantics as sem
 
-    code, name = _semantics_code(semantics)
-    if max_extensions < 0:
-        raise ValueError(f"max_extensions must be 0 or more, got {max_extensions}")
     names = af.names
     if code in ("GR", "CO"):
         lab = sem.grounded_labelling(af)
@@ -219,6 +246,7 @@ def label_framework(
         inside = set(open_args)
         edges = [(a, b) for a, b in af.attacks() if a in inside and b in inside]
         for part, part_edges in _parts(open_args, edges):
+            check_deadline()
             sub = ArgumentationFramework.from_edges(part, part_edges)
             exts = list(sem.enumerate_extensions(sub, code, limit=max_extensions + 1))
             if len(exts) > max_extensions:
@@ -226,7 +254,8 @@ def label_framework(
                     raise TooManyExtensionsError(
                         f"a part of the framework ({len(part)} arguments, e.g. {part[0]!r}) "
                         f"has more than {max_extensions} {name} extensions; pass a larger "
-                        f"max_extensions (or use grounded semantics)"
+                        "max_extensions (--max-extensions N on the command line), or use "
+                        "grounded semantics"
                     )
                 part_labels, part_accepted = _label_by_queries(sub, part, code, exts)
                 labels.update(part_labels)
@@ -271,12 +300,13 @@ def _label_by_queries(
         g += "g"
     h = g + "h"
     labels: dict[str, Label] = {}
+    # every credulous query of the part on one incremental SAT instance, not one each
+    accepted.update(sem.credulous_arguments(sub, code, [x for x in part if x not in accepted]))
     for x in part:
+        check_deadline()
         if x in inter and sem.is_sceptically_accepted(sub, x, code):
             labels[x] = "in"
             continue
-        if x not in accepted and sem.is_credulously_accepted(sub, x, code):
-            accepted.add(x)
         if x in not_out or x in accepted:
             labels[x] = "undec"
             continue
@@ -333,6 +363,7 @@ def statuses(
     *,
     support: str = "ignored",
     max_extensions: int = 1000,
+    timeout: float | None = None,
 ) -> dict[str, Label]:
     """Label every statement of a map ``"in"``, ``"out"`` or ``"undec"``.
 
@@ -346,6 +377,8 @@ def statuses(
         How supports turn into attacks (:func:`argmap.analysis.translate.translate`).
     max_extensions : int, default 1000
         See :func:`label_framework`.
+    timeout : float, optional
+        Stop after this many seconds with :class:`~argmap.errors.AnalysisTimeout`.
 
     Returns
     -------
@@ -365,8 +398,9 @@ def statuses(
     >>> statuses(m, "preferred")
     {'tax': 'in', 'regressive': 'out', 'revenue': 'in'}
     """
-    t = translate(m, support=support)
-    lab = label_framework(t.framework, semantics, max_extensions=max_extensions)
+    with time_limit(timeout, "the statuses"):
+        t = translate(m, support=support)
+        lab = label_framework(t.framework, semantics, max_extensions=max_extensions)
     return Statuses(
         {s: lab.labels[s] for s in t.statements},
         semantics=lab.semantics,

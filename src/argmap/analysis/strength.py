@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import ArgmapError, UnknownIdError
+from .deadline import check as check_deadline
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -384,6 +385,7 @@ def gradual_strength(
             score[comp[0]] = update(comp[0], score)
             continue
         for k in range(1, max_iterations + 1):
+            check_deadline()
             new = {x: update(x, score) for x in comp}
             delta = max(abs(new[x] - score[x]) for x in comp)
             score.update(new)
@@ -482,6 +484,9 @@ def strength(
     >>> {k: round(v, 3) for k, v in s.scores.items()}, s.converged
     ({'tax': 0.35, 'regressive': 0.8, 'mexico': 0.5}, True)
     """
+    from ..map import require_map
+
+    require_map(m, "strength")
     from .bipolar import bipolar_framework
 
     key = _method(method)

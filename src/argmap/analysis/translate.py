@@ -252,6 +252,9 @@ def translate(m: ArgumentMap, *, support: str = "ignored") -> Translation:
     >>> sorted(translate(m, support="necessary").framework.attacks())
     [('o', 'c')]
     """
+    from ..map import require_map
+
+    require_map(m, "translate")
     _check_support(support)
     baf = bipolar_framework(m)
     closed = close_supports(baf.attacks, baf.supports, support)

@@ -4,7 +4,8 @@
 
     argmap analyze FILE [--semantics grounded,preferred,stable] [--support ignored]
                         [--strength df-quad|none] [--explain ID] [--format text|json]
-                        [--load-bearing THESIS [--k K] [--timeout SECONDS]]
+                        [--load-bearing THESIS [--k K]] [--timeout SECONDS]
+                        [--max-extensions N]
     argmap export-af FILE -o OUT [--format i23|apx|tgf] [--support ...] [--numbered]
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import sys
 
+from ..analysis.deadline import progress, time_limit
 from ..analysis.strength import STRENGTH_METHODS
 from ..analysis.translate import SUPPORT_INTERPRETATIONS
 from ..analysis.whatif import MAX_K
@@ -72,15 +74,23 @@ def register(sub) -> None:
         metavar="K",
         help=f"largest set size for --load-bearing, 1 to {MAX_K} (default: 1)",
     )
+    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
+    p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
     p.add_argument(
         "--timeout",
         type=float,
-        default=30.0,
         metavar="SECONDS",
-        help="give up --load-bearing after this long (default: 30)",
+        help="stop with an error (exit 2, nothing printed on stdout) after SECONDS, "
+        "--load-bearing included (default: no limit)",
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", help="output format")
-    p.add_argument("--from", dest="from_format", metavar="FORMAT", help="input format")
+    p.add_argument(
+        "--max-extensions",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="extensions to enumerate per independent part before preferred/stable switch "
+        "to acceptance queries and semi-stable/stage give up (default: 1000)",
+    )
     p.set_defaults(func=run_analyze)
 
     e = sub.add_parser(
@@ -120,21 +130,29 @@ def run_analyze(args) -> int:
 
     m = read_map(args.file, args.from_format)
     strength = None if args.strength == "none" else args.strength
-    report = analyze(m, semantics=args.semantics, support=args.support, strength=strength)
-    explanations = [
-        explain(m, sid, semantics=report.semantics[0], support=args.support) for sid in args.explain
-    ]
-    bearing = [
-        load_bearing(
+    with progress("argmap analyze"), time_limit(args.timeout, "argmap analyze"):
+        report = analyze(
             m,
-            thesis,
-            k=args.k,
-            semantics=report.semantics[0],
+            semantics=args.semantics,
             support=args.support,
-            timeout=args.timeout,
+            strength=strength,
+            max_extensions=args.max_extensions,
         )
-        for thesis in args.load_bearing
-    ]
+        explanations = [
+            explain(m, sid, semantics=report.semantics[0], support=args.support)
+            for sid in args.explain
+        ]
+        bearing = [
+            load_bearing(
+                m,
+                thesis,
+                k=args.k,
+                semantics=report.semantics[0],
+                support=args.support,
+                timeout=args.timeout,
+            )
+            for thesis in args.load_bearing
+        ]
     if args.format == "json":
         data = {"file": args.file, **report.to_dict()}
         if explanations:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..errors import FormatError
 from ..formats import detect_format, get_format, list_formats
-from ..io import LossWarning, _warn_check_loss, read_text, write_atomic
+from ..io import LossWarning, _warn_check_loss, decode_text, read_text, write_atomic
 
 __all__ = ["Conversion", "convert", "format_table"]
 
@@ -64,7 +64,10 @@ def convert(
     fmt_in = get_format(from_format) if from_format else detect_format(source, text)
     if fmt_in.read is None:
         raise FormatError(f"argmap can write {fmt_in.name} but not read it", path=path)
-    m, losses = fmt_in.read(sys.stdin.read() if text is None else text, path)
+    if text is None:
+        stdin = getattr(sys.stdin, "buffer", None)  # bytes, to report bad UTF-8 clearly
+        text = decode_text(stdin.read(), "<stdin>") if stdin else sys.stdin.read()
+    m, losses = fmt_in.read(text, path)
     fmt_out = get_format(to_format) if to_format else detect_format(target, writing=True)
     if fmt_out.write is None:
         writers = ", ".join(f.name for f in list_formats() if f.write is not None)

@@ -20,8 +20,9 @@ from __future__ import annotations
 import argparse
 
 from ..analysis import semantics as sem
+from ..analysis.deadline import stage, time_limit
 from ..analysis.framework import ArgumentationFramework
-from ..errors import ArgmapError
+from ..errors import ArgmapError, UsageError
 
 __all__ = ["register", "solve", "PROBLEMS"]
 
@@ -45,6 +46,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("-f", "--file", metavar="FILE", help="the framework file")
     parser.add_argument("-fo", "--format", metavar="FORMAT", help="i23, apx or tgf")
     parser.add_argument("-a", "--argument", metavar="ARG", help="the query argument (DC, DS)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        metavar="SECONDS",
+        help="stop with an error (exit 2, nothing on stdout) after SECONDS (default: no limit)",
+    )
     parser.add_argument("--problems", action="store_true", help="print the supported problems")
     parser.add_argument("--formats", action="store_true", help="print the supported formats")
     parser.set_defaults(func=_handle)
@@ -65,8 +72,12 @@ def _handle(args: argparse.Namespace) -> int:
         return 0
     if args.problem is None or args.file is None:
         raise ProblemError("solve needs both -p TASK-SEM and -f FILE")
-    af = read_af(args.file, args.format)
-    print(solve(af, args.problem, args.argument), end="")
+    from ..analysis.deadline import progress
+
+    with progress("argmap solve"):
+        af = read_af(args.file, args.format)
+        answer = solve(af, args.problem, args.argument, timeout=args.timeout)
+    print(answer, end="")
     return 0
 
 
@@ -82,8 +93,17 @@ def _bracket(af: ArgumentationFramework, ext) -> str:
     return "[" + ",".join(_in_file_order(af, ext)) + "]"
 
 
-def solve(af: ArgumentationFramework, problem: str, argument: str | None = None) -> str:
+def solve(
+    af: ArgumentationFramework,
+    problem: str,
+    argument: str | None = None,
+    *,
+    timeout: float | None = None,
+) -> str:
     """The ICCMA output for ``problem`` (e.g. ``"DC-PR"``) on ``af``, with a final newline.
+
+    ``timeout`` (seconds) stops the work with :class:`~argmap.errors.AnalysisTimeout`;
+    nothing partial is returned.
 
     Examples
     --------
@@ -96,14 +116,27 @@ def solve(af: ArgumentationFramework, problem: str, argument: str | None = None)
     >>> print(solve(af, "CE-CO"), end="")
     1
     """
+    if not isinstance(af, ArgumentationFramework):
+        raise UsageError(f"solve expects an ArgumentationFramework, got {type(af).__name__}")
+    if not isinstance(problem, str):
+        raise UsageError(f"problem must be a string such as 'DC-PR', not {problem!r}")
     task, _, code = problem.upper().partition("-")
     if task not in TASKS or code not in sem.SEMANTICS:
         raise ProblemError(f"unsupported problem {problem!r} (must be one of {list(PROBLEMS)})")
+    with time_limit(timeout, f"solve {problem}"):
+        stage(problem.upper())
+        return _solve(af, task, code, problem, argument)
+
+
+def _solve(af, task: str, code: str, problem: str, argument: str | None) -> str:
     if task == "SE":
         ext = sem.find_extension(af, code)
         return "NO\n" if ext is None else _witness(af, ext) + "\n"
     if task == "EE":
-        exts = [_bracket(af, e) for e in sem.enumerate_extensions(af, code)]
+        exts = []
+        for e in sem.enumerate_extensions(af, code):
+            exts.append(_bracket(af, e))
+            stage(f"{problem.upper()}: {len(exts)} extensions")
         return "[" + ",".join(exts) + "]\n"
     if task == "CE":
         return f"{sem.count_extensions(af, code)}\n"

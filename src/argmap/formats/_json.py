@@ -9,29 +9,23 @@ it out of the cache.
 
 from __future__ import annotations
 
-import gc
 import json
 from functools import lru_cache
 from typing import Any
 
 from ..errors import FormatError
+from ._safe import load_json
 
 __all__ = ["parse_json", "sniff_json", "line_of"]
 
 
 @lru_cache(maxsize=2)
 def _cached(text: str) -> tuple[bool, Any]:
-    # a large file makes many containers and no cycles: the cyclic collector's passes
-    # over them would only slow the parse down
-    enabled = gc.isenabled()
-    gc.disable()
+    # bounded by argmap.limits, duplicate keys refused (see argmap.formats._safe)
     try:
-        return True, json.loads(text)
-    except (json.JSONDecodeError, RecursionError):
-        return False, None
-    finally:
-        if enabled:
-            gc.enable()
+        return True, load_json(text)
+    except FormatError as exc:
+        return False, exc
 
 
 def sniff_json(text: str) -> Any:
@@ -47,6 +41,8 @@ def sniff_json(text: str) -> Any:
     if not text.lstrip().startswith(("{", "[")):
         return None
     ok, value = _cached(text)
+    if not ok and isinstance(value, FormatError) and not value.message.startswith("JSON syntax"):
+        return {}  # JSON, but refused (a limit, a duplicate key): the reader says why
     return value if ok else None
 
 
@@ -70,15 +66,7 @@ def parse_json(text: str, path: str | None = None, *, what: str = "JSON") -> Any
     _cached.cache_clear()
     if ok:
         return value
-    try:
-        json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"{what} syntax error: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
-        ) from None
-    except RecursionError:
-        raise FormatError(f"{what}: nesting too deep", path=path) from None
-    raise AssertionError("unreachable")  # pragma: no cover
+    return load_json(text, path=path, what=what)
 
 
 def line_of(text: str | None, key: str, value: Any) -> int | None:

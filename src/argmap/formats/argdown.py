@@ -562,14 +562,10 @@ class _Parser:
                 break
         else:
             raise self.error("front matter opened with '===' is never closed", first + 1)
-        import yaml
+        from ._safe import load_yaml  # bounded: limits, duplicate keys
 
-        try:
-            data = yaml.safe_load("\n".join(lines[first + 1 : end]))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = first + 2 + mark.line if mark is not None else first + 1
-            raise self.error(f"front matter is not valid YAML: {exc}", line) from None
+        block = "\n".join(lines[first + 1 : end])
+        data = load_yaml(block, path=self.path, line=first + 1, what="front matter")
         if data is not None and not isinstance(data, dict):
             raise self.error("front matter must be a YAML mapping", first + 1)
         self.front = data or {}
@@ -669,15 +665,21 @@ def _unescaped_index(text: str, char: str) -> int:
 
 
 def _parse_data(block: str, error) -> dict[str, Any]:
-    try:
-        data = json.loads(block)
-    except ValueError:
-        import yaml
+    from ..errors import LimitError
+    from ._safe import load_json, load_yaml  # bounded: limits, duplicate keys
 
+    try:
         try:
-            data = yaml.safe_load(block)
-        except yaml.YAMLError as exc:
-            raise error(f"data block {block[:40]!r} is not valid YAML: {exc}") from None
+            data = load_json(block, what="data block")
+        except LimitError:
+            raise
+        except FormatError:
+            data = load_yaml(block, what="data block")
+    except LimitError as exc:
+        where = error("")
+        raise LimitError(exc.message, limit=exc.limit, path=where.path, line=where.line) from None
+    except FormatError as exc:
+        raise error(f"data block {block[:40]!r} is not valid YAML: {exc.message}") from None
     if not isinstance(data, dict):
         raise error(f"data block {block[:40]!r} is not a mapping")
     return data

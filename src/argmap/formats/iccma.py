@@ -32,11 +32,20 @@ from array import array
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import limits
 from ..analysis.framework import ArgumentationFramework, _numpy
-from ..errors import FormatError
+from ..errors import FormatError, LimitError, UsageError
 from ..io import read_bytes
 
-__all__ = ["AF_FORMATS", "read_af", "parse_af", "write_af", "format_af", "af_format_of"]
+__all__ = [
+    "AF_FORMATS",
+    "read_af",
+    "parse_af",
+    "write_af",
+    "format_af",
+    "af_format_of",
+    "check_size",
+]
 
 AF_FORMATS: dict[str, str] = {
     "i23": "ICCMA 2023: 'p af N', then 'i j' attacks over 1..N",
@@ -57,6 +66,8 @@ def af_format_of(path: str | os.PathLike[str], format: str | None = None) -> str
     ('apx', 'tgf')
     """
     if format is not None:
+        if not isinstance(format, str):
+            raise UsageError(f"format must be a name such as 'i23', not {format!r}")
         name = format.lower().lstrip(".")
         if name not in AF_FORMATS:
             raise FormatError(
@@ -82,6 +93,8 @@ def read_af(path: str | os.PathLike[str], format: str | None = None) -> Argument
         When the file is missing or not valid in its format (with the line
         number), or its format cannot be told.
     """
+    if not isinstance(path, str | os.PathLike):
+        raise UsageError(f"expected a file name, got {type(path).__name__} {path!r:.60}")
     fmt = af_format_of(path, format)
     return parse_af(read_bytes(path), fmt, path=path)
 
@@ -103,6 +116,8 @@ def parse_af(
     ...
     argmap.errors.FormatError: line 2: argument 3 is out of range 1..2
     """
+    if not isinstance(text, str | bytes):
+        raise UsageError(f"parse_af reads text or bytes, not {type(text).__name__}")
     fmt = af_format_of("", format)
     # a byte order mark (as Windows editors write) is no part of the first line
     text = text.removeprefix(codecs.BOM_UTF8 if isinstance(text, bytes) else "\ufeff")  # type: ignore[arg-type]
@@ -143,6 +158,66 @@ def _parse_i23(data: str | bytes, path) -> ArgumentationFramework:
     return _parse_i23_lines(text, path)
 
 
+_BYTES_PER_ARGUMENT = 48
+"""Memory a framework takes per argument (index arrays both ways, labels, solver
+variables), a lower bound used to refuse a header before allocating."""
+
+
+def check_size(n: int, path=None, line: int | None = None) -> int:
+    """Refuse a framework of ``n`` arguments over ``limits.max_arguments`` or free memory.
+
+    Raises
+    ------
+    LimitError
+        Naming the limit (``max_arguments``) and how to raise it, or the memory needed.
+
+    Examples
+    --------
+    >>> check_size(10)
+    10
+    """
+    if n > limits.max_arguments:
+        raise LimitError(
+            f"the framework declares {n:,} arguments, more than {limits.max_arguments:,} "
+            f"(limit max_arguments; {limits.how_to_raise('max_arguments')})",
+            limit="max_arguments",
+            path=path,
+            line=line,
+        )
+    need = n * _BYTES_PER_ARGUMENT
+    free = _free_memory()
+    if free is not None and need > free:
+        raise LimitError(
+            f"the framework declares {n:,} arguments, which needs about {need / 2**30:.1f} GiB; "
+            f"only {free / 2**30:.1f} GiB of memory is free",
+            limit="max_arguments",
+            path=path,
+            line=line,
+        )
+    return n
+
+
+def _free_memory() -> int | None:
+    """Bytes of memory this process may still take (free RAM, or an address-space limit)."""
+    free = None
+    try:
+        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        pass
+    try:
+        import resource
+
+        soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+        if soft != resource.RLIM_INFINITY:
+            free = soft if free is None else min(free, soft)
+    except (ImportError, ValueError, OSError):
+        pass
+    return free
+
+
+_MAX_INDEX_DIGITS = 18  # below 2**63: anything longer is out of range whatever N is
+
+
 def _header(line: str, lineno: int, path) -> int:
     match = _HEADER.match(line)
     if match is None:
@@ -151,22 +226,43 @@ def _header(line: str, lineno: int, path) -> int:
             path=path,
             line=lineno,
         )
-    return int(match.group(1))
+    digits = match.group(1).lstrip("0") or "0"
+    if len(digits) > _MAX_INDEX_DIGITS:
+        raise LimitError(
+            f"the framework declares {digits[:20]}... arguments ({len(digits)} digits), more "
+            f"than {limits.max_arguments:,} (limit max_arguments; "
+            f"{limits.how_to_raise('max_arguments')})",
+            limit="max_arguments",
+            path=path,
+            line=lineno,
+        )
+    return check_size(int(digits), path, lineno)
+
+
+# Lines end at "\n" (a "\r" before it, or anywhere, is a blank), and tokens are separated
+# by the ASCII blanks only: the same rules as the vectorised reader of large files.
+_BLANKS = str.maketrans("\t\r\f\v", "    ")
 
 
 def _parse_i23_lines(text: str, path) -> ArgumentationFramework:
     n = None
     sources, targets = array("i"), array("i")
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        stripped = line.translate(_BLANKS).strip(" ")
         if not stripped or stripped.startswith("#"):
             continue
         if n is None:
             n = _header(stripped, lineno, path)
             continue
-        parts = stripped.split()
+        parts = [p for p in stripped.split(" ") if p]
         if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
             raise FormatError(f"expected an attack 'i j', got {stripped!r}", path=path, line=lineno)
+        for p in parts:
+            if len(p.lstrip("0")) > _MAX_INDEX_DIGITS:
+                shown = p if len(p) <= 40 else f"{p[:20]}... ({len(p)} digits)"
+                raise FormatError(
+                    f"argument {shown} is out of range 1..{n}", path=path, line=lineno
+                )
         i, j = int(parts[0]), int(parts[1])
         for k in (i, j):
             if not 1 <= k <= n:
@@ -305,6 +401,7 @@ def _parse_apx(text: str, path) -> ArgumentationFramework:
 
 
 def _from_named(names: dict[str, int], attacks, path) -> ArgumentationFramework:
+    check_size(len(names), path)
     sources, targets = array("i"), array("i")
     for a, b, lineno in attacks:
         for name in (a, b):
@@ -366,6 +463,8 @@ def format_af(af: ArgumentationFramework, format: str) -> str:
     #
     a b
     """
+    if not isinstance(af, ArgumentationFramework):
+        raise UsageError(f"format_af expects an ArgumentationFramework, got {type(af).__name__}")
     fmt = af_format_of("", format)
     return "".join(_lines(af, fmt))
 

@@ -171,6 +171,13 @@ def loads_kialo(text: str, *, path: str | None = None) -> Loaded:
     for it in items:
         body = "\n".join(it.lines).strip()
         see = _SEE.fullmatch(body)
+        if len(it.number) > 200:  # statement ids hold at most 200 characters
+            raise FormatError(
+                f"claim number {it.number[:20]}... is {len(it.number)} characters long; "
+                "argmap keeps it as the statement id, which holds at most 200",
+                path=path,
+                line=it.line,
+            )
         if it.number in claims or it.number in link_lines:
             first = claims[it.number].line if it.number in claims else link_lines[it.number]
             raise FormatError(

@@ -8,7 +8,8 @@ rebuttal, ``undercuts`` when the id is a relation's), ``supports: [id, ...]``
 and ``concedes: [id, ...]``.
 Dumps always use the ``relations`` list.
 
-YAML is read with PyYAML's safe loader (no object construction). Errors carry
+YAML is read with PyYAML's safe loader (no object construction), bounded by
+:mod:`argmap.limits` (see :mod:`argmap.formats._safe`). Errors carry
 the file, the line (taken from the YAML/JSON node positions) and the statement id.
 """
 
@@ -16,13 +17,14 @@ from __future__ import annotations
 
 import json
 import re
+import reprlib
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import FormatError, MapValidationError
+from ..errors import ArgmapError, FormatError, MapValidationError
 from ..model import (
     FORMAT_VERSION,
     Actor,
@@ -32,6 +34,7 @@ from ..model import (
     statement_adapter,
 )
 from . import Format, Loaded, register_format
+from ._safe import compose_yaml, load_json, load_yaml
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -70,7 +73,6 @@ def document_to_dict(doc: MapDocument) -> dict[str, Any]:
 
 
 # libyaml's C parser and emitter where PyYAML was built with them (10x faster)
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _SafeDumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
@@ -91,8 +93,8 @@ class _Lines:
         if self._index is None:
             self._index = {}
             try:
-                node = yaml.compose(self._text, Loader=_SafeLoader) if self._text else None
-            except yaml.YAMLError:
+                node = compose_yaml(self._text) if self._text else None
+            except Exception:  # positions are a courtesy: no line numbers, not a failure
                 node = None
             if node is not None:
                 self._walk(node, ())
@@ -164,10 +166,12 @@ def locations(text: str) -> Locations:
     >>> loc.statements, loc.keys["statements"]
     ({'c': 3}, 2)
     """
+    from ._safe import compose_yaml
+
     loc = Locations()
     try:
-        root = yaml.compose(text, Loader=_SafeLoader)
-    except yaml.YAMLError:
+        root = compose_yaml(text)  # bounded: depth, aliases, duplicate keys
+    except (yaml.YAMLError, ArgmapError):
         return loc
     if not isinstance(root, yaml.MappingNode):
         return loc
@@ -241,12 +245,20 @@ def _describe_error(err: Mapping[str, Any], data: Any, path: tuple) -> str:
     if kind == "union_tag_not_found":
         return f"missing 'kind' at {field} (claim, objection, rebuttal or evidence)"
     if kind == "missing":
-        return f"missing required key {path[-1] if path else ''!r} at {field}"
+        key = err["loc"][-1] if err.get("loc") else ""
+        if path and path[-1] == key:
+            path = path[:-1]
+        where = ".".join(str(p) for p in path) or "(top level)"
+        return f"missing required key {key!r} at {where}"
     if kind == "literal_error" and path == ("argmap",):
         return (
             f"unsupported format version {err.get('input')!r} (this argmap reads {FORMAT_VERSION})"
         )
-    return f"{field}: {err['msg']} (got {err.get('input')!r})"
+    msg = err["msg"].removeprefix("Value error, ")
+    if kind == "value_error":
+        return f"{field}: {msg}"
+    got = reprlib.repr(err.get("input"))  # bounded: the input may be huge or deep
+    return f"{field}: {msg} (got {got})"
 
 
 def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
@@ -385,13 +397,26 @@ def map_from_data(
     if problems:
         # a broken statement also breaks the relations naming it: report the cause only
         rest = _map_problems(head, sections, data, lines, skip=broken) if head else []
-        raise MapValidationError(list(dict.fromkeys(problems + rest)), path=path)
+        raise MapValidationError(_in_line_order(problems + rest), path=path)
     try:
         return ArgumentMap.from_document(_document(head, sections))
     except MapValidationError as exc:
         locate = _locator(data, lines)
         located = [locate(p) for p in exc.problems]
-        raise MapValidationError(located, path=path) from None
+        raise MapValidationError(_in_line_order(located), path=path) from None
+
+
+def _in_line_order(problems: list[str]) -> list[str]:
+    """Problems without repeats, sorted by their ``line N:`` prefix (those without last)."""
+
+    def line(p: str) -> float:
+        if p.startswith("line "):
+            head = p[5:].split(":", 1)[0]
+            if head.isdigit():
+                return int(head)
+        return float("inf")
+
+    return sorted(dict.fromkeys(problems), key=line)
 
 
 _SECTIONS = {
@@ -429,46 +454,35 @@ def _locator(data: Mapping, lines: _Lines):
     if not lines.index:
         return lambda problem: problem
     heads: dict[str, tuple] = {}
+    repeats: dict[str, tuple] = {}  # a repeated id is reported at the repeat, not its first use
     for i, r in enumerate(data.get("relations") or []):
         if isinstance(r, Mapping):
             key = f"relation {r.get('from')} -{r.get('kind')}-> {r.get('to')}"
             heads.setdefault(key, lines.inline_origin.get(i, ("relations", i)))
     for i, s in enumerate(data.get("statements") or []):
         if isinstance(s, Mapping):
-            heads.setdefault(f"statement {s.get('id')!r}", ("statements", i))
+            head = f"statement {s.get('id')!r}"
+            heads.setdefault(head, ("statements", i))
+            repeats[head] = ("statements", i)
 
     def locate(problem: str) -> str:
-        where = heads.get(problem.split(": ", 1)[0])
+        head = problem.split(": ", 1)[0]
+        where = (repeats if "is used twice" in problem else heads).get(head)
         return problem if where is None else f"line {lines.line(where)}: {problem}"
 
     return locate
 
 
 def loads_yaml(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read a map from native YAML text (safely: no object construction)."""
-    try:
-        data = yaml.load(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise FormatError(
-            f"YAML syntax error: {exc.problem or exc.context}",
-            path=path,
-            line=mark.line + 1 if mark else None,
-            column=mark.column + 1 if mark else None,
-        ) from None
-    except yaml.YAMLError as exc:
-        raise FormatError(f"YAML error: {exc}", path=path) from None
+    """Read a map from native YAML text (safely: no object construction; within
+    :mod:`argmap.limits`; duplicate keys refused)."""
+    data = load_yaml(text, path=path)
     return map_from_data(data, path=path, text=text)
 
 
 def loads_json(text: str, *, path: str | None = None) -> ArgumentMap:
-    """Read a map from native JSON text."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(
-            f"JSON syntax error: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
-        ) from None
+    """Read a map from native JSON text (within :mod:`argmap.limits`; duplicate keys refused)."""
+    data = load_json(text, path=path)
     return map_from_data(data, path=path, text=text)
 
 

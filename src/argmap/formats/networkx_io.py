@@ -48,6 +48,7 @@ from ..errors import FormatError, MapValidationError
 from ..model import Actor, Relation, Source, statement_adapter
 from . import Format, Loaded, _load_builtin, register_format
 from ._json import parse_json, sniff_json
+from ._safe import load_json
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -135,11 +136,16 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
     ...
     argmap.errors.FormatError: statement 'a': missing attribute 'kind'
     """
+    import networkx as nx
+
+    from ..errors import OptionError, UsageError
     from ..map import ArgumentMap
     from ..model import MapDocument
 
     if extra not in ("error", "meta", "ignore"):
-        raise ValueError(f"extra must be 'error', 'meta' or 'ignore', not {extra!r}")
+        raise OptionError(f"extra must be 'error', 'meta' or 'ignore', not {extra!r}")
+    if not isinstance(G, nx.Graph):
+        raise UsageError(f"from_networkx expects a networkx graph, got {type(G).__name__}")
     if not G.is_directed():
         raise FormatError("the graph must be directed (a DiGraph or MultiDiGraph)")
     graph = dict(G.graph)
@@ -353,10 +359,9 @@ def _unflat(attrs: Mapping[str, Any], where: str, path: str | None) -> dict[str,
         elif k == "tags":
             out[k] = [t for t in str(v).split(_TAG_SEPARATOR) if t]
         elif k == "meta":
-            try:
-                out[k] = json.loads(v)
-            except (TypeError, json.JSONDecodeError):
-                raise FormatError(f"{where}: 'meta' is not JSON: {v!r}", path=path) from None
+            if not isinstance(v, str):
+                raise FormatError(f"{where}: 'meta' is not JSON: {v!r}", path=path)
+            out[k] = load_json(v, path=path, what=f"{where}: 'meta'")
         else:
             out[k] = v
     if source:
@@ -395,10 +400,9 @@ def read_graphml(text: str, path: str | None = None) -> Loaded:
         path,
     )
     if "actors" in graph:
-        try:
-            graph["actors"] = json.loads(graph["actors"])
-        except (TypeError, json.JSONDecodeError):
-            raise FormatError("graph attribute 'actors' is not JSON", path=path) from None
+        if not isinstance(graph["actors"], str):
+            raise FormatError("graph attribute 'actors' is not JSON", path=path)
+        graph["actors"] = load_json(graph["actors"], path=path, what="graph attribute 'actors'")
     H.graph.update(graph)
     for node, attrs in G.nodes(data=True):
         H.add_node(node, **_unflat(attrs, f"node {node!r}", path))

@@ -53,6 +53,7 @@ __all__ = [
     "normalize_direction",
     "clean_text",
     "html_text",
+    "bounded_string",
     "esc_string",
     "wrap_lines",
 ]
@@ -149,6 +150,48 @@ def esc_string(text: str) -> str:
 
     lines = clean_text(text).replace("\\", "\\" * 4).replace("&", "&amp;").split("\n")
     return graphviz.nohtml("\\n".join(lines))
+
+
+def bounded_string(text: str, who: str, what: str) -> str:
+    """:func:`esc_string` of ``text``, cut to fit Graphviz's longest quoted string.
+
+    Graphviz's DOT scanner fails on a quoted string over 16,384 bytes
+    (``argmap.limits.max_text_length``) without saying which node it is in; a
+    longer text is cut (ending in " [...]") with an
+    :class:`~argmap.render.engines.EngineWarning` naming ``who`` (e.g. the statement).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as w:
+    ...     warnings.simplefilter("always")
+    ...     cut = bounded_string("x" * 20000, "statement 'c'", "tooltip")
+    >>> len(cut) < 16384, "statement 'c'" in str(w[0].message)
+    (True, True)
+    """
+    from .. import limits
+
+    limit = limits.max_text_length - 64  # room for the attribute's quotes and name
+    escaped = esc_string(text)
+    size = len(escaped.encode("utf-8"))
+    if size <= limit:
+        return escaped
+    import warnings
+
+    from .engines import EngineWarning
+
+    cut = text
+    while size > limit:
+        cut = cut[: max(0, int(len(cut) * limit / size) - 8)]
+        escaped = esc_string(cut + " [...]")
+        size = len(escaped.encode("utf-8"))
+    warnings.warn(
+        f"{who}: its {what} is longer than Graphviz's {limits.max_text_length:,}-byte limit "
+        f"for a string; cut to {len(cut):,} characters on the diagram",
+        EngineWarning,
+        stacklevel=2,
+    )
+    return escaped
 
 
 def wrap_lines(text: str, width: int | None) -> list[str]:
@@ -430,7 +473,7 @@ class _Builder:
             parts.append(f"UNANSWERED ({self.unanswered[s.id]})")
         if s.id in self.load_bearing:
             parts.append("LOAD-BEARING for " + ", ".join(self.load_bearing[s.id]))
-        return esc_string("\n\n".join(parts))
+        return bounded_string("\n\n".join(parts), f"statement {s.id!r}", "tooltip")
 
     def node_attrs(self, s, hidden: int) -> dict[str, str]:
         st = self.node_style(s)
@@ -524,6 +567,8 @@ def _builder(
     rankdir = normalize_direction(direction)
     _check_choice("color_by", color_by, COLOR_BY)
     _check_choice("group_by", group_by, GROUP_BY)
+    if highlight is not None and not isinstance(highlight, str | Iterable):
+        raise OptionError(f"highlight must be 'unanswered' or a list of ids, not {highlight!r}")
     if isinstance(highlight, str) and highlight not in _HIGHLIGHTS:
         raise OptionError(
             f"unknown highlight {highlight!r} (must be one of {list(_HIGHLIGHTS)} "
@@ -661,6 +706,9 @@ def to_graphviz(
     >>> "cost -> \\"eat-out\\"" in g.source, "UNANSWERED" in g.source
     (True, True)
     """
+    from ..map import require_map
+
+    require_map(m, "to_graphviz")
     import graphviz
 
     b = _builder(

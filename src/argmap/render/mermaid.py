@@ -88,6 +88,9 @@ def to_mermaid(
     >>> [line.strip() for line in to_mermaid(m).splitlines() if "==>" in line]
     ['s1 ==> s0']
     """
+    from ..map import require_map
+
+    require_map(m, "to_mermaid")
     b = _builder(
         m,
         direction=direction,

@@ -159,7 +159,22 @@ def render_bytes(
     **options
         Drawing options of :func:`argmap.render.to_graphviz`.
     """
-    out = _writer(format).write(m, engine, options)
+    from ..map import require_map
+
+    require_map(m, "render")
+    if not isinstance(format, str):
+        raise OptionError(f"format must be a string such as 'svg', not {format!r}")
+    writer = _writer(format)
+    try:
+        out = writer.write(m, engine, options)
+    except TypeError as exc:
+        if "unexpected keyword argument" not in str(exc):
+            raise
+        bad = str(exc).rsplit(" ", 1)[-1]
+        raise OptionError(
+            f"unknown drawing option {bad} for {format} (the options are those of "
+            "argmap.render.to_graphviz: direction, highlight, color_by, focus, ...)"
+        ) from None
     return out.encode("utf-8") if isinstance(out, str) else out
 
 
@@ -207,6 +222,8 @@ def render(
     """
     from ..io import write_atomic
 
+    if not isinstance(path, str | os.PathLike):
+        raise OptionError(f"path must be a file name, not {path!r}")
     name = format or format_for_path(path)
     data = render_bytes(m, name, engine=engine, **options)
     write_atomic(path, data)
