@@ -1,6 +1,6 @@
 """The one write path of argmap: every file argmap writes goes through :func:`write_atomic`.
 
-What it guarantees (see ``docs/limits-writes.md``):
+What it guarantees (see ``docs/limits.md``):
 
 * a regular file is replaced in one step: the data goes to a temporary file
   in the *target's* folder, which is flushed, given the old file's mode, and
