@@ -5,8 +5,17 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import (
+    Callable,
+    Collection,
+    ItemsView,
+    Iterable,
+    Iterator,
+    KeysView,
+    Mapping,
+    ValuesView,
+)
+from typing import TYPE_CHECKING, Any, Literal, ParamSpec, TypeAlias, TypeVar, cast
 
 from pydantic import ValidationError
 
@@ -34,8 +43,13 @@ from .model import (
 from .rules import relation_problem
 
 if TYPE_CHECKING:
+    import os
+    from pathlib import Path
+
     import networkx as nx
 
+    from .analysis.whatif import WhatIf
+    from .check.engine import CheckResult
     from .model import ActorKind
 
 __all__ = ["ArgumentMap", "require_map", "STATEMENT_COLUMNS", "RELATION_COLUMNS"]
@@ -69,11 +83,17 @@ RELATION_COLUMNS: tuple[str, ...] = ("key", "id", "from", "to", "kind", "attack"
 #: one validation (see ``ArgumentMap._suggest``).
 SUGGESTION_BUDGET = 30_000
 
-_CLASSES = {"claim": Claim, "objection": Objection, "rebuttal": Rebuttal, "evidence": Evidence}
+_CLASSES: dict[str, type[Claim | Objection | Rebuttal | Evidence]] = {
+    "claim": Claim,
+    "objection": Objection,
+    "rebuttal": Rebuttal,
+    "evidence": Evidence,
+}
 _STATEMENT_CLASSES = (Claim, Objection, Rebuttal, Evidence)
 _ATTACK_BY_KIND = {"objection": "objects", "rebuttal": "rebuts"}
 
-Ref = "str | Statement | Relation"
+Ref: TypeAlias = "str | Statement | Relation"
+"""A statement or relation, or its id (what ``against=``, ``supports=`` ... take)."""
 
 
 def _ref_id(ref: Any) -> str:
@@ -106,11 +126,18 @@ def _problems_of(exc: ValidationError, who: str) -> list[str]:
     return out
 
 
-def _validating(method):
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+Refs: TypeAlias = "Ref | Iterable[Ref] | None"
+"""One reference, several, or none."""
+
+
+def _validating(method: Callable[_P, _R]) -> Callable[_P, _R]:
     """Report a model's validation errors from a builder method as MapValidationError."""
 
     @functools.wraps(method)
-    def wrapper(*args, **kwargs):
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return method(*args, **kwargs)
         except ValidationError as exc:
@@ -127,7 +154,7 @@ def _revalidated(obj: Any, cls: type | tuple[type, ...], what: str) -> Any:
     if not isinstance(obj, cls):
         raise UsageError(f"expected {what}, got {type(obj).__name__} {obj!r:.80}")
     try:
-        type(obj).model_validate(obj.model_dump(by_alias=True, round_trip=True))
+        type(obj).model_validate(obj.model_dump(by_alias=True, round_trip=True))  # type: ignore[attr-defined]  # a pydantic model, checked above
     except ValidationError as exc:
         who = f"{what} {getattr(obj, 'id', None)!r}" if getattr(obj, "id", None) else what
         raise MapValidationError(_problems_of(exc, who)) from None
@@ -144,7 +171,7 @@ def _slug(text: str, words: int = 5) -> str:
     return "-".join(parts[:words]) or "s"
 
 
-class _Relations(dict):
+class _Relations(dict[str, Relation]):
     """Relations by key, in map order; :meth:`rename` keeps a relation's place.
 
     Renaming a key (a relation getting an id because something undercuts it)
@@ -168,7 +195,7 @@ class _Relations(dict):
             self._rank.pop(key, None)
         super().__delitem__(key)
 
-    def pop(self, key, *default):
+    def pop(self, key: str, *default: Any) -> Any:
         if self._rank is not None:
             self._rank.pop(key, None)
         return super().pop(key, *default)
@@ -185,25 +212,25 @@ class _Relations(dict):
 
     def _order(self) -> None:
         if self._dirty:
-            rank = self._rank
+            rank = cast(dict[str, int], self._rank)
             items = sorted(super().items(), key=lambda kv: rank[kv[0]])
             super().clear()
             super().update(items)
             self._dirty = False
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[str]:
         self._order()
         return super().__iter__()
 
-    def keys(self):
+    def keys(self) -> KeysView[str]:  # type: ignore[override]  # a view all the same
         self._order()
         return super().keys()
 
-    def values(self):
+    def values(self) -> ValuesView[Relation]:  # type: ignore[override]  # a view all the same
         self._order()
         return super().values()
 
-    def items(self):
+    def items(self) -> ItemsView[str, Relation]:  # type: ignore[override]  # a view all the same
         self._order()
         return super().items()
 
@@ -240,7 +267,9 @@ class ArgumentMap:
     """
 
     @_validating
-    def __init__(self, title: str | None = None, *, source: Source | Mapping | None = None):
+    def __init__(
+        self, title: str | None = None, *, source: Source | Mapping[str, Any] | None = None
+    ) -> None:
         if title is not None and not isinstance(title, str):
             raise UsageError(f"title must be a string, not {title!r:.80}")
         if source is not None and not isinstance(source, Source | Mapping):
@@ -252,7 +281,8 @@ class ArgumentMap:
         self._actors: dict[str, Actor] = {}
         self._graph = nx.MultiDiGraph()
         self._relations: _Relations = _Relations()
-        self._index: tuple[dict, dict] | None = None  # see _incidence
+        # see _incidence
+        self._index: tuple[dict[str, list[Relation]], dict[str, list[Relation]]] | None = None
         self.check_config: dict[str, Any] | None = None
         """Settings for ``argmap check`` carried by the map (the native format's
         ``check:`` key; see :mod:`argmap.check.config`)."""
@@ -287,30 +317,42 @@ class ArgumentMap:
         self._actors[actor.id] = actor
         return actor
 
-    def claim(self, text: str, *, supports=None, against=None, **fields) -> Claim:
+    def claim(
+        self, text: str, *, supports: Refs = None, against: Refs = None, **fields: Any
+    ) -> Claim:
         """Add a claim; ``supports`` names what it supports.
 
         Takes the fields of :meth:`statement` (``id``, ``by``, ``quote``,
         ``source``, ``tags``, ``note``, ``qualifier``, ``weight``, ``meta``,
         ``concedes``).
         """
-        return self.statement("claim", text, supports=supports, against=against, **fields)
+        stmt = self.statement("claim", text, supports=supports, against=against, **fields)
+        return cast(Claim, stmt)
 
-    def evidence(self, text: str, *, supports=None, against=None, **fields) -> Evidence:
+    def evidence(
+        self, text: str, *, supports: Refs = None, against: Refs = None, **fields: Any
+    ) -> Evidence:
         """Add evidence (a fact, precedent or datum); ``supports`` names what it backs."""
-        return self.statement("evidence", text, supports=supports, against=against, **fields)
+        stmt = self.statement("evidence", text, supports=supports, against=against, **fields)
+        return cast(Evidence, stmt)
 
-    def objection(self, text: str, *, against=None, supports=None, **fields) -> Objection:
+    def objection(
+        self, text: str, *, against: Refs = None, supports: Refs = None, **fields: Any
+    ) -> Objection:
         """Add an objection ``against`` a claim, evidence or rebuttal (or a relation).
 
         ``against`` takes a statement, an id, a :class:`Relation` (an undercut)
         or a list of them.
         """
-        return self.statement("objection", text, against=against, supports=supports, **fields)
+        stmt = self.statement("objection", text, against=against, supports=supports, **fields)
+        return cast(Objection, stmt)
 
-    def rebuttal(self, text: str, *, against=None, supports=None, **fields) -> Rebuttal:
+    def rebuttal(
+        self, text: str, *, against: Refs = None, supports: Refs = None, **fields: Any
+    ) -> Rebuttal:
         """Add a rebuttal ``against`` an objection (or, as an undercut, a relation)."""
-        return self.statement("rebuttal", text, against=against, supports=supports, **fields)
+        stmt = self.statement("rebuttal", text, against=against, supports=supports, **fields)
+        return cast(Rebuttal, stmt)
 
     @_validating
     def statement(
@@ -321,15 +363,15 @@ class ArgumentMap:
         id: str | None = None,
         by: str | None = None,
         quote: str | None = None,
-        source: Source | Mapping | None = None,
+        source: Source | Mapping[str, Any] | None = None,
         tags: Iterable[str] = (),
         note: str | None = None,
         qualifier: str | None = None,
         weight: float | None = None,
         meta: Mapping[str, Any] | None = None,
-        against=None,
-        supports=None,
-        concedes=None,
+        against: Refs = None,
+        supports: Refs = None,
+        concedes: Refs = None,
     ) -> Statement:
         """Add a statement of any kind, with its relations, in one atomic step.
 
@@ -436,7 +478,16 @@ class ArgumentMap:
         return statement
 
     @_validating
-    def relate(self, from_, to, kind: str, *, id: str | None = None, note=None, meta=None):
+    def relate(
+        self,
+        from_: Ref,
+        to: Ref,
+        kind: str,
+        *,
+        id: str | None = None,
+        note: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> Relation:
         """Add a relation ``from_ -kind-> to`` and return it.
 
         Examples
@@ -450,7 +501,12 @@ class ArgumentMap:
             raise UsageError(f"meta must be a mapping, not {meta!r:.80}")
         to_id = self._ensure_relation_id(to) if kind == "undercuts" else _ref_id(to)
         rel = Relation(
-            id=id, from_=_ref_id(from_), to=to_id, kind=kind, note=note, meta=dict(meta or {})
+            id=id,
+            from_=_ref_id(from_),
+            to=to_id,
+            kind=kind,
+            note=note,
+            meta=dict(meta or {}),
         )
         return self._add_relation(rel)
 
@@ -500,7 +556,7 @@ class ArgumentMap:
         if rel is not None and rel.kind != "undercuts":
             self._graph.remove_edge(rel.from_, rel.to, key=key)
 
-    def _ensure_relation_id(self, ref) -> str:
+    def _ensure_relation_id(self, ref: Ref) -> str:
         """Give an undercut target an explicit id (files refer to relations by id)."""
         key = _ref_id(ref)
         rel = self._relations.get(key)
@@ -553,7 +609,7 @@ class ArgumentMap:
         rel: Relation,
         existing: Mapping[str, Relation],
         cycles: set[str] | None = None,
-    ):
+    ) -> list[tuple[str, str]]:
         """Return ``[(category, message)]`` for one relation against the others.
 
         ``cycles`` holds the keys of the undercuts that lead into a cycle of
@@ -731,7 +787,7 @@ class ArgumentMap:
         """
         _check_id(id, "statement")
         try:
-            return self._graph.nodes[id]["statement"]
+            return cast(Statement, self._graph.nodes[id]["statement"])
         except KeyError:
             raise UnknownIdError(
                 f"unknown statement {id!r}" + self._suggest(id, self._graph)
@@ -754,7 +810,7 @@ class ArgumentMap:
         return iter(self.statements())
 
     def __len__(self) -> int:
-        return self._graph.number_of_nodes()
+        return int(self._graph.number_of_nodes())
 
     def statements(self, kind: str | None = None, *, by: str | None = None) -> list[Statement]:
         """Statements in insertion order, optionally of one ``kind`` and/or ``by`` one actor."""
@@ -784,13 +840,13 @@ class ArgumentMap:
                 f"unknown actor {id!r}" + self._suggest(id, self._actors)
             ) from None
 
-    def relations_to(self, ref) -> list[Relation]:
+    def relations_to(self, ref: Ref) -> list[Relation]:
         """Relations whose target is this statement or relation (contradicts both ways)."""
         key = _ref_id(ref)
         self._require(key)
         return list(self._incidence()[1].get(key, ()))
 
-    def relations_from(self, ref) -> list[Relation]:
+    def relations_from(self, ref: Ref) -> list[Relation]:
         """Relations that start at this statement (contradicts both ways)."""
         key = _ref_id(ref)
         self._require(key)
@@ -817,7 +873,7 @@ class ArgumentMap:
     def _other_end(self, rel: Relation, key: str) -> str:
         return rel.from_ if rel.to == key else rel.to
 
-    def attackers(self, ref) -> list[Statement]:
+    def attackers(self, ref: Ref) -> list[Statement]:
         """Statements that attack this statement (or, given a relation, undercut it)."""
         key = _ref_id(ref)
         return [
@@ -826,12 +882,12 @@ class ArgumentMap:
             if r.is_attack
         ]
 
-    def supporters(self, ref) -> list[Statement]:
+    def supporters(self, ref: Ref) -> list[Statement]:
         """Statements that support this statement."""
         key = _ref_id(ref)
         return [self.get(r.from_) for r in self.relations_to(key) if r.kind == "supports"]
 
-    def concessions(self, ref) -> list[Statement]:
+    def concessions(self, ref: Ref) -> list[Statement]:
         """Statements that concede (grant part of) this statement.
 
         A concession is neither an attack nor a support: it changes no status.
@@ -848,7 +904,7 @@ class ArgumentMap:
         key = _ref_id(ref)
         return [self.get(r.from_) for r in self.relations_to(key) if r.kind == "concedes"]
 
-    def targets(self, ref) -> list[Statement | Relation]:
+    def targets(self, ref: Ref) -> list[Statement | Relation]:
         """What this statement supports or attacks: statements, or relations it undercuts.
 
         What it concedes is not among them (see :meth:`concessions`).
@@ -884,9 +940,9 @@ class ArgumentMap:
         to the author.
         """
         tagged = [s for s in self.statements("claim") if "thesis" in s.tags]
-        return tagged or [s for s in self.roots() if s.kind == "claim"]
+        return cast(list[Claim], tagged or [s for s in self.roots() if s.kind == "claim"])
 
-    def unanswered_objections(self, thesis=None) -> list[Objection]:
+    def unanswered_objections(self, thesis: str | Iterable[str] | None = None) -> list[Objection]:
         """Objections no standing rebuttal answers (:func:`argmap.find_unanswered_objections`).
 
         ``thesis`` (an id or several) keeps only the objections that bear on it.
@@ -895,7 +951,12 @@ class ArgumentMap:
 
         return find_unanswered_objections(self, thesis)
 
-    def check(self, *, thesis=None, source=None):
+    def check(
+        self,
+        *,
+        thesis: str | list[str] | None = None,
+        source: str | os.PathLike[str] | None = None,
+    ) -> CheckResult:
         """Run ``argmap check``'s rules on the map (:func:`argmap.check.check_map`).
 
         ``print(m.check())`` shows the text report; ``.findings`` lists the findings.
@@ -904,7 +965,9 @@ class ArgumentMap:
 
         return check_map(self, thesis=thesis, source=source)
 
-    def status(self, semantics: str = "grounded", *, support: str = "ignored") -> dict[str, str]:
+    def status(
+        self, semantics: str = "grounded", *, support: str = "ignored"
+    ) -> dict[str, Literal["in", "out", "undec"]]:
         """Statement id -> ``"in"``, ``"out"`` or ``"undec"``.
 
         See :func:`argmap.analysis.status.statuses` for the semantics and support options.
@@ -913,7 +976,9 @@ class ArgumentMap:
 
         return statuses(self, semantics, support=support)
 
-    def what_if(self, *, defeat=None, remove=None, add=None, **options):
+    def what_if(
+        self, *, defeat: Refs = None, remove: Refs = None, add: Any = None, **options: Any
+    ) -> WhatIf:
         """What changes if statements or relations are defeated, removed or added.
 
         The map itself is not changed. See :func:`argmap.analysis.whatif.what_if`
@@ -923,13 +988,13 @@ class ArgumentMap:
 
         return what_if(self, defeat=defeat, remove=remove, add=add, **options)
 
-    def explore(self, **options):
+    def explore(self, **options: Any) -> Any:
         """An interactive widget of the map for Jupyter (:func:`argmap.widget`)."""
         from .render.widget import widget
 
         return widget(self, **options)
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The statements as a :class:`pandas.DataFrame` indexed by ``id``, in map order.
 
         Columns: ``kind``, ``text``, ``thesis`` (bool: one of :meth:`theses`),
@@ -979,7 +1044,7 @@ class ArgumentMap:
             )
         return data_frame(rows, STATEMENT_COLUMNS, "id")
 
-    def relations_frame(self):
+    def relations_frame(self) -> Any:
         """The relations as a :class:`pandas.DataFrame` indexed by ``key``, in map order.
 
         Columns: ``id`` (None when the relation has none), ``from``, ``to`` (a
@@ -1004,7 +1069,7 @@ class ArgumentMap:
         return data_frame(rows, RELATION_COLUMNS, "key")
 
     # ------------------------------------------------------------------ mutation
-    def remove(self, ref, *, cascade: bool = False) -> list[Relation]:
+    def remove(self, ref: Ref, *, cascade: bool = False) -> list[Relation]:
         """Remove a statement (or a relation) from the map.
 
         Parameters
@@ -1104,7 +1169,7 @@ class ArgumentMap:
             and self.check_config == other.check_config
         )
 
-    __hash__ = None  # mutable
+    __hash__ = None  # type: ignore[assignment]  # mutable, so unhashable
 
     def __repr__(self) -> str:
         title = f" {self.title!r}" if self.title else ""
@@ -1113,13 +1178,22 @@ class ArgumentMap:
             f"{len(self._relations)} relations, {len(self._actors)} actors>"
         )
 
-    def _repr_mimebundle_(self, include=None, exclude=None, **_):
+    def _repr_mimebundle_(
+        self, include: Any = None, exclude: Any = None, **_: Any
+    ) -> dict[str, Any]:
         """Jupyter display: the map as an SVG diagram (see :mod:`argmap.render.jupyter`)."""
         from .render.jupyter import repr_mimebundle
 
         return repr_mimebundle(self, include, exclude)
 
-    def render(self, path, *, format=None, engine=None, **options):
+    def render(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        format: str | None = None,
+        engine: str | None = None,
+        **options: Any,
+    ) -> Path:
         """Draw the map into a file (svg, png, pdf, dot, mermaid, ...), atomically.
 
         The format follows the extension unless given; ``options`` are those of
