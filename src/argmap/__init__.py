@@ -13,7 +13,7 @@ Examples
 ['cost']
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from . import limits
 from .errors import (
@@ -88,7 +88,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
 __version__ = "0.1.0"
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """The JSON Schema of the native file format (see :func:`argmap.formats.native.json_schema`)."""
     from .formats.native import json_schema
 
@@ -319,7 +319,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'argmap' has no attribute {name!r}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from os import PathLike
+from typing import Any
 
 __all__ = [
     "ArgmapError",
@@ -105,7 +106,7 @@ class DanglingRelationError(ArgmapError, ValueError):
     """Removing a statement or relation would leave relations pointing at nothing."""
 
 
-class ValidationReport(tuple):
+class ValidationReport(tuple[str, ...]):
     """The problems found by :meth:`ArgumentMap.validate`, one message each (a tuple of str)."""
 
     def __str__(self) -> str:
@@ -132,7 +133,7 @@ class MapValidationError(ArgmapError, ValueError):
     def __str__(self) -> str:
         head = f"{self.path}: " if self.path else ""
         if len(self.problems) == 1:
-            return head + self.problems[0]
+            return head + str(self.problems[0])
         body = "\n".join("  " + p for p in self.problems)
         return f"{head}{len(self.problems)} problems:\n{body}"
 
@@ -188,7 +189,7 @@ class LimitError(FormatError):
     ('max_depth', True)
     """
 
-    def __init__(self, message: str, *, limit: str, **where) -> None:
+    def __init__(self, message: str, *, limit: str, **where: Any) -> None:
         self.limit = limit
         super().__init__(message, **where)
 

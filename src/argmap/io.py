@@ -111,7 +111,7 @@ def read(
     if fmt.read is None:
         raise FormatError(f"argmap can write {fmt.name} but not read it", path=path)
     if fmt.file_access:
-        return fmt.read(text, str(path), file_access=file_access)
+        return fmt.read(text, str(path), file_access=file_access)  # type: ignore[call-arg]  # a reader with file_access takes the keyword (Format.file_access)
     return fmt.read(text, str(path))
 
 

@@ -314,7 +314,7 @@ class Relation(_Base):
 class MapDocument(_Base):
     """The native file format: one argument map with its actors and provenance."""
 
-    argmap: Annotated[Literal[1], BeforeValidator(_no_bool)] = FORMAT_VERSION
+    argmap: Annotated[Literal[1], BeforeValidator(_no_bool)] = 1  # FORMAT_VERSION
     """Format version of the file."""
     title: str | None = None
     """Title of the map."""

@@ -57,7 +57,11 @@ def _describe(kinds: frozenset[str]) -> str:
 
 
 def relation_problem(
-    relation: Relation, from_kind: str | None, to_kind: str | None, *, to_relation_kind=None
+    relation: Relation,
+    from_kind: str | None,
+    to_kind: str | None,
+    *,
+    to_relation_kind: str | None = None,
 ) -> str | None:
     """Say what is wrong with a relation under the rule table, or return None.
 

@@ -29,7 +29,7 @@ from typing import Any
 __all__ = ["Table", "cell_text", "text_width", "require_pandas", "data_frame"]
 
 
-def require_pandas():
+def require_pandas() -> Any:
     """The :mod:`pandas` module, or a :class:`~argmap.MissingExtraError` naming the extra.
 
     pandas is optional (``pip install argmap[pandas]``) and imported only here,
@@ -46,7 +46,9 @@ def require_pandas():
     return pandas
 
 
-def data_frame(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], index: str | None):
+def data_frame(
+    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], index: str | None
+) -> Any:
     """A :class:`pandas.DataFrame` of ``rows`` with exactly ``columns``, indexed by ``index``.
 
     Values are kept as they are (tuples stay tuples, ``None`` stays ``None``);
@@ -188,7 +190,7 @@ class Table:
     def __len__(self) -> int:
         return len(self.rows)
 
-    def to_pandas(self, index: str | None = None):
+    def to_pandas(self, index: str | None = None) -> Any:
         """The rows as a :class:`pandas.DataFrame`, one column per table column.
 
         Cells keep their values (not their text): ``None`` stays missing, a
@@ -213,7 +215,7 @@ class Table:
             return NotImplemented
         return (self.rows, self.columns, self.title) == (other.rows, other.columns, other.title)
 
-    __hash__ = None  # rows are dicts
+    __hash__ = None  # type: ignore[assignment]  # rows are dicts
 
     # ------------------------------------------------------------------ html
     def to_html(self) -> str:

@@ -62,7 +62,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import ArgmapError, UnknownIdError
 from .deadline import check as check_deadline
@@ -275,7 +275,7 @@ class Strength:
     base: dict[str, float] = field(repr=False)
     meta_scores: dict[str, float] = field(default_factory=dict, repr=False)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The result as plain data (for JSON)."""
         return {
             "method": self.method,
@@ -286,7 +286,7 @@ class Strength:
             "meta_scores": dict(self.meta_scores),
         }
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The scores as a :class:`pandas.DataFrame` indexed by statement ``id``.
 
         Columns: ``score`` (the strength) and ``base`` (the base score used).

@@ -38,10 +38,10 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import OptionError
-from .findings import SEVERITIES
+from .findings import SEVERITIES, Severity
 from .rules import RULES, Rule, rule_by_selector
 
 __all__ = ["CheckConfig", "parse_config", "find_pyproject_config", "resolve_selectors"]
@@ -129,8 +129,8 @@ class CheckConfig:
         chosen = self.select if self.select is not None else tuple(RULES)
         return [RULES[c] for c in chosen if c not in self.ignore]
 
-    def severity_of(self, rule: Rule) -> str:
-        return self.severity.get(rule.code, rule.severity)
+    def severity_of(self, rule: Rule) -> Severity:
+        return cast(Severity, self.severity.get(rule.code, rule.severity))
 
     def ignored_for_file(self, path: str | None) -> frozenset[str]:
         """Codes the per-file ignores switch off for this map file."""
@@ -163,7 +163,7 @@ def _level(value: Any, key: str, origin: str) -> str:
         raise OptionError(
             f"{origin}: '{key}' must be one of {', '.join(SEVERITIES)}, got {value!r}"
         )
-    return value
+    return str(value)  # one of SEVERITIES
 
 
 def _ignore_table(value: Any, key: str, origin: str) -> dict[str, frozenset[str]]:
@@ -229,7 +229,7 @@ def parse_config(
             level = _level(v, f"severity.{k}", origin)
             for code in resolve_selectors([str(k)], where=origin):
                 severity[code] = level
-    per_file = ()
+    per_file: tuple[tuple[str, Path | None, frozenset[str]], ...] = ()
     if "per-file-ignores" in table:
         per_file = tuple(
             (pattern, base, codes)

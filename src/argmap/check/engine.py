@@ -58,7 +58,7 @@ class CheckResult:
     findings: list[Finding] = field(repr=False)
     suppressed: int = 0
     hidden: int = 0
-    statuses: list = field(default_factory=list, repr=False)
+    statuses: list[Any] = field(default_factory=list, repr=False)
     coverage: dict[str, Any] | None = field(default=None, repr=False)
     source: str | None = None
     fail_on: str = "error"
@@ -133,7 +133,9 @@ class CheckResult:
         }
 
 
-def _load_source(m: ArgumentMap, path: str | None, source: str | os.PathLike | None):
+def _load_source(
+    m: ArgumentMap, path: str | None, source: str | os.PathLike[str] | None
+) -> Any:
     try:
         from ..anchor import load_source
     except ImportError:  # pragma: no cover - until the anchoring module is present
@@ -179,7 +181,7 @@ def check_map(
     thesis: str | list[str] | None = None,
     config: CheckConfig | None = None,
     overrides: CheckConfig | None = None,
-    source: str | os.PathLike | None = None,
+    source: str | os.PathLike[str] | None = None,
     locations: Locations | None = None,
 ) -> CheckResult:
     """Check one map with the configured rules.
@@ -276,12 +278,12 @@ def check_map(
 
 
 def check_file(
-    path: str | os.PathLike,
+    path: str | os.PathLike[str],
     *,
     format: str | None = None,
     thesis: str | list[str] | None = None,
     overrides: CheckConfig | None = None,
-    source: str | os.PathLike | None = None,
+    source: str | os.PathLike[str] | None = None,
     isolated: bool = False,
 ) -> CheckResult:
     """Read a map file and check it, with the settings of the nearest ``pyproject.toml``.

@@ -179,9 +179,9 @@ def format_github(results: Sequence[CheckResult]) -> str:
             )
         cov = r.coverage
         if cov is not None:
-            props = f"file={_escape_property(r.file)}," if r.file else ""
+            head = f"file={_escape_property(r.file)}," if r.file else ""
             lines.append(
-                f"::notice {props}title=argmap coverage::"
+                f"::notice {head}title=argmap coverage::"
                 + _escape_data(
                     f"{cov['share']:.0%} of the source text mapped; "
                     f"{len(cov['unmapped'])} of {cov['sentences']} sentences unmapped"

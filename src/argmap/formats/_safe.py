@@ -175,7 +175,7 @@ class BoundedLoader(_Base):  # type: ignore[misc,valid-type]
 def _yaml_error(exc: BaseException, path: str | None, line: int, what: str) -> FormatError:
     if isinstance(exc, _Stop):
         mark = exc.mark
-        where = {
+        where: dict[str, Any] = {
             "path": path,
             "line": line + mark.line + 1 if mark is not None else None,
             "column": mark.column + 1 if mark is not None else None,

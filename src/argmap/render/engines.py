@@ -113,7 +113,7 @@ def find_engine(name: str | None = None, *, format: str | None = None) -> Engine
         if not able:
             raise OptionError(
                 f"the {name} engine cannot write {format!r} "
-                f"(it writes {sorted(LAYOUT_FORMATS[name])}); use engine='dot' for {format}"
+                f"(it writes {sorted(LAYOUT_FORMATS[names[0]])}); use engine='dot' for {format}"
             )
         names = able
     for n in names:

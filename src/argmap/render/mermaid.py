@@ -19,6 +19,7 @@ from .dot import _builder, _drawn_relations, clean_text, wrap_lines
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
+    from ..model import Relation, Statement
 
 __all__ = ["to_mermaid", "mermaid_text"]
 
@@ -126,7 +127,7 @@ def to_mermaid(
     out.append(f"  classDef highlighted stroke:{S.HIGHLIGHT['color']},stroke-width:5px")
     out.append("  classDef junction fill:#6b7280,stroke:#6b7280")
 
-    def node(s) -> str:
+    def node(s: Statement) -> str:
         st = b.node_style(s)
         head = st.name
         if color_by == "status":
@@ -166,7 +167,7 @@ def to_mermaid(
     link_styles: dict[str, list[int]] = {}
     count = 0
 
-    def link(a: str, c: str, r, *, tail: bool = False) -> None:
+    def link(a: str, c: str, r: Relation, *, tail: bool = False) -> None:
         nonlocal count
         es = S.EDGE_STYLES[r.kind]
         arrow = "---" if tail else es.mermaid_arrow

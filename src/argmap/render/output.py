@@ -53,8 +53,11 @@ class Writer:
     description: str = ""
 
 
-def _layout(fmt: str):
-    def write(m, engine, options):
+_Writer = Callable[["ArgumentMap", str | None, dict[str, Any]], str | bytes]
+
+
+def _layout(fmt: str) -> _Writer:
+    def write(m: ArgumentMap, engine: str | None, options: dict[str, Any]) -> bytes:
         from .dot import to_graphviz
         from .engines import run_engine
 
@@ -64,19 +67,19 @@ def _layout(fmt: str):
     return write
 
 
-def _dot(m, engine, options):
+def _dot(m: ArgumentMap, engine: str | None, options: dict[str, Any]) -> str:
     from .dot import to_graphviz
 
-    return to_graphviz(m, **options).source
+    return str(to_graphviz(m, **options).source)
 
 
-def _mermaid(m, engine, options):
+def _mermaid(m: ArgumentMap, engine: str | None, options: dict[str, Any]) -> str:
     from .mermaid import to_mermaid
 
     return to_mermaid(m, **options)
 
 
-def _html(m, engine, options):
+def _html(m: ArgumentMap, engine: str | None, options: dict[str, Any]) -> str:
     from .html import to_html
 
     return to_html(m, engine=engine, **options)

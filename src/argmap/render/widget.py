@@ -146,14 +146,14 @@ def _widget_class() -> type:
             return self._result
 
         @traitlets.validate("selected")
-        def _check_selected(self, proposal):
+        def _check_selected(self, proposal: Any) -> Any:
             value = proposal["value"]
             if value is not None and value not in self._map:
                 self._map.get(value)  # UnknownIdError with a suggestion
             return value
 
         @traitlets.validate("defeated")
-        def _check_defeated(self, proposal):
+        def _check_defeated(self, proposal: Any) -> Any:
             from ..analysis.whatif import _split_defeats
 
             value = list(dict.fromkeys(proposal["value"]))
@@ -161,7 +161,7 @@ def _widget_class() -> type:
             return value
 
         @traitlets.observe("defeated")
-        def _rerun(self, change) -> None:
+        def _rerun(self, change: Any) -> None:
             from ..analysis.whatif import what_if
 
             self._result = what_if(
@@ -189,7 +189,7 @@ def widget(
     support: str = "ignored",
     height: int = 560,
     **options: Any,
-):
+) -> Any:
     """An interactive widget of the map for Jupyter (see the module docstring).
 
     Parameters
@@ -238,7 +238,7 @@ def widget(
     return _widget_class()(m, semantics=semantics, support=support, height=height, **options)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> Any:
     if name == "MapWidget":
         return _widget_class()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
