@@ -27,6 +27,8 @@ fi
 python -m pip install -q --disable-pip-version-check -e '.[test,docs,release]'
 
 ruff check src tests benchmarks examples
+# the public API under a strict type checker ([tool.mypy] in pyproject.toml)
+mypy
 # the wheel, as it ships: built, checked, installed in a fresh venv, the main job run from it
 bash scripts/check_wheel.sh
 python -m pytest -q "$@"
