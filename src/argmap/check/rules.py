@@ -11,17 +11,22 @@ text. docs/checking.md documents each rule with a map that triggers it.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..analysis.bipolar import bipolar_framework
-from ..analysis.dialectic import _objection_statuses, grounded_labels
+from ..analysis.dialectic import Label, _objection_statuses, grounded_labels
 
 if TYPE_CHECKING:
+    from ..analysis.bipolar import BipolarFramework
+    from ..analysis.dialectic import ObjectionStatuses
+    from ..anchor import Coverage, QuoteMatches, SourceText
     from ..map import ArgumentMap
+    from ..model import Statement
 
 __all__ = ["Hit", "Rule", "Context", "RULES", "rule_by_selector"]
 
@@ -82,11 +87,11 @@ class Context:
         self,
         m: ArgumentMap,
         theses: list[str],
-        source=None,
+        source: SourceText | None = None,
         *,
-        coverage_window=None,
-        map_path=None,
-    ):
+        coverage_window: Mapping[str, Any] | None = None,
+        map_path: str | os.PathLike[str] | None = None,
+    ) -> None:
         self.m = m
         self.theses = theses
         self.source = source
@@ -94,29 +99,29 @@ class Context:
         self.map_path = map_path
 
     @cached_property
-    def baf(self):
+    def baf(self) -> BipolarFramework:
         return bipolar_framework(self.m)
 
     @cached_property
-    def labels(self) -> dict[str, str]:
+    def labels(self) -> dict[str, Label]:
         return grounded_labels(self.baf.arguments, self.baf.attacks)
 
     @cached_property
-    def statuses(self):
+    def statuses(self) -> ObjectionStatuses:
         """Every objection's status, ``threatens`` limited to ``theses``."""
         return _objection_statuses(
             self.m, self.labels, self.baf.relation_of, theses=self.theses, baf=self.baf
         )
 
     @cached_property
-    def quotes(self):
+    def quotes(self) -> QuoteMatches:
         from ..anchor import locate_quotes
 
         # a statement's own source.file is resolved against the map's folder
         return locate_quotes(self.m, self.source, map_path=self.map_path)
 
     @cached_property
-    def coverage(self):
+    def coverage(self) -> Coverage:
         from ..anchor import coverage
 
         return coverage(self.m, self.source, matches=self.quotes, **self.coverage_window)
@@ -125,7 +130,7 @@ class Context:
     def order(self) -> dict[str, int]:
         return {s.id: i for i, s in enumerate(self.m.statements())}
 
-    def who(self, statement) -> str:
+    def who(self, statement: Statement) -> str:
         """`` (by Name, Affiliation)`` or nothing."""
         if not statement.by:
             return ""
@@ -145,8 +150,13 @@ RULES: dict[str, Rule] = {}
 """Code -> rule, in code order."""
 
 
-def _rule(code: str, name: str, severity: str, summary: str, *, needs_source: bool = False):
-    def register(func):
+_RuleFunc = TypeVar("_RuleFunc", bound="Callable[[Context], list[Hit]]")
+
+
+def _rule(
+    code: str, name: str, severity: str, summary: str, *, needs_source: bool = False
+) -> Callable[[_RuleFunc], _RuleFunc]:
+    def register(func: _RuleFunc) -> _RuleFunc:
         RULES[code] = Rule(code, name, severity, summary, func, needs_source)
         return func
 
@@ -176,7 +186,7 @@ def rule_by_selector(selector: str) -> list[Rule]:
     return []
 
 
-def _ids(ids) -> str:
+def _ids(ids: Iterable[str]) -> str:
     return ", ".join(repr(i) for i in ids)
 
 
@@ -507,7 +517,8 @@ def unsourced_evidence(ctx: Context) -> list[Hit]:
 
 
 def _source_name(ctx: Context) -> str:
-    return str(ctx.source.path) if getattr(ctx.source, "path", None) else "the source text"
+    path = getattr(ctx.source, "path", None)
+    return str(path) if path else "the source text"
 
 
 @_rule("AM301", "quote-not-found", "error", "quote found nowhere in the source", needs_source=True)
