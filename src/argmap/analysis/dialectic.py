@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..errors import OptionError, UnknownIdError
 from .bipolar import NOT_PREFIX, BipolarFramework, bipolar_framework
@@ -45,6 +45,7 @@ from .bipolar import NOT_PREFIX, BipolarFramework, bipolar_framework
 if TYPE_CHECKING:
     from ..map import ArgumentMap
     from ..model import Objection
+    from ..table import Table
 
 __all__ = [
     "Label",
@@ -132,7 +133,7 @@ class ObjectionStatus:
     threatens: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
-class ObjectionStatuses(list):
+class ObjectionStatuses(list["ObjectionStatus"]):
     """A list of :class:`ObjectionStatus` that notebooks display as a table.
 
     ``map`` is the map the statuses belong to (for actor names in the table).
@@ -143,7 +144,7 @@ class ObjectionStatuses(list):
         super().__init__(statuses)
         self.map = map
 
-    def table(self):
+    def table(self) -> Table:
         """These statuses as a :class:`~argmap.render.table.Table`."""
         from ..render.jupyter import objections_table
 
@@ -152,7 +153,7 @@ class ObjectionStatuses(list):
     def _repr_html_(self) -> str:
         return self.table().to_html()
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """These statuses as a :class:`pandas.DataFrame` indexed by ``objection`` id.
 
         Columns: see :data:`OBJECTION_COLUMNS` (``by`` is the actor id; ``against``,
@@ -174,7 +175,7 @@ OBJECTION_COLUMNS: tuple[str, ...] = (
 """Columns of ``ObjectionStatuses.to_pandas()`` (``objection`` is the index)."""
 
 
-def _objections_frame(statuses: Iterable[ObjectionStatus]):
+def _objections_frame(statuses: Iterable[ObjectionStatus]) -> Any:
     from ..table import data_frame
 
     rows = [
@@ -193,7 +194,7 @@ def _objections_frame(statuses: Iterable[ObjectionStatus]):
     return data_frame(rows, OBJECTION_COLUMNS, "objection")
 
 
-class UnansweredObjections(list):
+class UnansweredObjections(list["Objection"]):
     """A list of unanswered :class:`~argmap.Objection` that notebooks display as a table."""
 
     def __init__(self, statuses: Iterable[ObjectionStatus] = (), map: ArgumentMap | None = None):
@@ -201,7 +202,7 @@ class UnansweredObjections(list):
         super().__init__(s.objection for s in self.statuses)
         self.map = map
 
-    def table(self):
+    def table(self) -> Table:
         """These objections, with why each is unanswered, as a table."""
         from ..render.jupyter import objections_table
 
@@ -210,7 +211,7 @@ class UnansweredObjections(list):
     def _repr_html_(self) -> str:
         return self.table().to_html()
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The unanswered objections' statuses as a DataFrame (as ``ObjectionStatuses``)."""
         return _objections_frame(self.statuses)
 
@@ -288,7 +289,8 @@ def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ..
     for arg, parity in parent:
         if parity != 1:
             continue
-        walk, cur = [], (arg, 1)
+        walk: list[str] = []
+        cur: tuple[str, int] | None = (arg, 1)
         while cur is not None:
             walk.append(cur[0])
             cur = parent[cur]
@@ -401,7 +403,7 @@ def _objection_statuses(
 
     rank = {"out": 0, "undec": 1, "in": 2}
 
-    def answering(key: str) -> list[tuple[str, str]]:
+    def answering(key: str) -> list[tuple[str, Label]]:
         """(answer, label) for each attack on ``key``: an answer counts only as far as
         both the answering statement and its attacking relation stand (an answer
         whose attack is itself undercut is defeated, even if the statement is in)."""
@@ -446,7 +448,15 @@ def _objection_statuses(
         else:
             answered, reason = False, "undecided"
         out.append(
-            ObjectionStatus(o, answered, reason, standing, tuple(answers), targets, threatens)
+            ObjectionStatus(
+                cast("Objection", o),
+                answered,
+                cast(Reason, reason),
+                standing,
+                tuple(answers),
+                targets,
+                threatens,
+            )
         )
     return out
 

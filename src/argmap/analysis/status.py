@@ -50,7 +50,7 @@ generated maps.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -62,6 +62,7 @@ from .translate import Translation, translate
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
+    from ..table import Table
 
 __all__ = [
     "Label",
@@ -125,7 +126,9 @@ class FrameworkLabelling:
         return self.accepted
 
 
-def _parts(names: list[str], edges: list[tuple[str, str]]) -> list[tuple[list[str], list]]:
+def _parts(
+    names: list[str], edges: list[tuple[str, str]]
+) -> list[tuple[list[str], list[tuple[str, str]]]]:
     """Weakly connected parts: ``[(names, attacks among them)]``, in first-name order."""
     parent = {x: x for x in names}
 
@@ -139,7 +142,7 @@ def _parts(names: list[str], edges: list[tuple[str, str]]) -> list[tuple[list[st
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[ra] = rb
-    parts: dict[str, tuple[list[str], list]] = {}
+    parts: dict[str, tuple[list[str], list[tuple[str, str]]]] = {}
     for x in names:
         parts.setdefault(find(x), ([], []))[0].append(x)
     for a, b in edges:
@@ -323,7 +326,7 @@ def _attacked_by(af: ArgumentationFramework, ext: Iterable[str]) -> frozenset[st
     return af.names_of(out)
 
 
-class Statuses(dict):
+class Statuses(dict[str, Label]):
     """Statement id -> label (a plain ``dict``), that also gives a table and a DataFrame.
 
     Attributes
@@ -334,7 +337,14 @@ class Statuses(dict):
         Statement id -> kind.
     """
 
-    def __init__(self, labels=(), *, semantics: str = "", support: str = "", kinds=None):
+    def __init__(
+        self,
+        labels: Mapping[str, Label] | Iterable[tuple[str, Label]] = (),
+        *,
+        semantics: str = "",
+        support: str = "",
+        kinds: Mapping[str, str] | None = None,
+    ) -> None:
         super().__init__(labels)
         self.semantics = semantics
         self.support = support
@@ -343,14 +353,14 @@ class Statuses(dict):
     def _rows(self) -> list[dict[str, Any]]:
         return [{"id": k, "kind": self.kinds.get(k), "status": v} for k, v in self.items()]
 
-    def table(self):
+    def table(self) -> Table:
         """The labels as a :class:`~argmap.table.Table` (columns ``id``, ``kind``, ``status``)."""
         from ..table import Table
 
         title = f"Statuses ({self.semantics}, supports {self.support})"
         return Table(self._rows(), ("id", "kind", "status"), title=title, nowrap=("id",))
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The labels as a :class:`pandas.DataFrame` indexed by ``id``: ``kind``, ``status``."""
         from ..table import data_frame
 
@@ -590,7 +600,7 @@ class _Explainer:
 
     def explain(self, x: str, depth: int, path: frozenset[str]) -> Explanation:
         label = self.labels[x]
-        base = dict(
+        base: dict[str, Any] = dict(
             argument=x,
             title=self.title(x),
             label=label,

@@ -85,6 +85,7 @@ from .translate import _check_support, close_supports
 if TYPE_CHECKING:
     from ..map import ArgumentMap
     from ..table import Table
+    from .dialectic import ObjectionStatuses
 
 __all__ = [
     "MAX_K",
@@ -178,14 +179,18 @@ class _Scenario:
         attacks = [*baf.attacks, *zip(defeaters, targets, strict=True)]
         return baf, [*baf.arguments, *defeaters], attacks
 
-    def labels(self, statements: Iterable[str] = (), relations: Iterable[str] = ()):
+    def labels(
+        self, statements: Iterable[str] = (), relations: Iterable[str] = ()
+    ) -> dict[str, Label]:
         """Every argument's label (statements, meta-arguments, defeaters)."""
         baf, arguments, attacks = self.framework(statements, relations)
         closed = close_supports(attacks, baf.supports, self.support)
         af = ArgumentationFramework.from_edges(arguments, closed)
         return label_framework(af, self.semantics, max_extensions=self.max_extensions).labels
 
-    def objections(self, statements: Iterable[str] = (), relations: Iterable[str] = ()):
+    def objections(
+        self, statements: Iterable[str] = (), relations: Iterable[str] = ()
+    ) -> ObjectionStatuses:
         """Objection statuses (grounded, supports ignored) under the defeats."""
         from .dialectic import _objection_statuses, grounded_labels
 
@@ -210,7 +215,9 @@ def _kind_of(m: ArgumentMap, key: str, verb: str) -> str:
     raise UnknownIdError(f"cannot {verb} {key!r}: the map has no {what} with this id{hint}")
 
 
-def _split_defeats(m: ArgumentMap, defeat: Iterable[Any]) -> tuple[list[str], list[str]]:
+def _split_defeats(
+    m: ArgumentMap, defeat: Iterable[Any] | str | None
+) -> tuple[list[str], list[str]]:
     from ..map import _ref_id
 
     statements: list[str] = []
@@ -241,7 +248,9 @@ def _as_list(refs: Any) -> list[Any]:
     return list(refs)
 
 
-def _apply(m: ArgumentMap, remove: Iterable[Any], add: Any) -> tuple[ArgumentMap, list, list]:
+def _apply(
+    m: ArgumentMap, remove: Iterable[Any] | str | None, add: Any
+) -> tuple[ArgumentMap, list[Any], list[Any]]:
     """A copy of ``m`` with ``remove`` taken out and ``add`` put in; and what each was.
 
     With nothing to remove or add, ``m`` itself (which is then only read).
@@ -391,7 +400,7 @@ class WhatIf:
     theses: tuple[ThesisOutcome, ...]
     unanswered_before: tuple[str, ...] = field(repr=False, default=())
     unanswered_after: tuple[str, ...] = field(repr=False, default=())
-    kinds: dict[str, str] = field(repr=False, default_factory=dict)
+    kinds: Mapping[str, str] = field(repr=False, default_factory=dict)
     """Statement id -> kind, for every statement of either map."""
 
     @property
@@ -486,7 +495,7 @@ class WhatIf:
             nowrap=("id",),
         )
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The changes as a :class:`pandas.DataFrame` indexed by statement ``id``.
 
         Columns: ``kind``, ``thesis`` (bool), ``before`` and ``after`` (labels,
@@ -762,7 +771,7 @@ class LoadBearing:
             nowrap=("kind",),
         )
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The rows of :meth:`table` as a :class:`pandas.DataFrame`.
 
         Columns: ``defeat`` (tuple of ids), ``size``, ``kind`` (statement or
