@@ -28,12 +28,15 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from ..errors import ArgmapError, DuplicateIdError, UnknownIdError, UsageError
 
 if TYPE_CHECKING:
     import networkx as nx
+
+IntArray: TypeAlias = "array[int]"
+"""An ``array('i')`` of indices (CSR pointers and adjacency)."""
 
 __all__ = ["ArgumentationFramework", "FrameworkError"]
 
@@ -65,7 +68,7 @@ class _NumberedNames(Sequence[str]):
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i: Any) -> Any:
         if isinstance(i, slice):
             return [str(k + 1) for k in range(self._n)[i]]
         if i < 0:
@@ -87,14 +90,14 @@ class _NumberedNames(Sequence[str]):
         return k - 1 if 1 <= k <= self._n else None
 
 
-def _numpy():
+def _numpy() -> Any:
     """numpy, imported on first use (a core dependency, but 40-60 ms to import)."""
     import numpy
 
     return numpy
 
 
-def _to_array(values) -> array:
+def _to_array(values: Any) -> IntArray:
     """An ``array('i')`` from a numpy array (one memcpy) or any iterable of ints."""
     if hasattr(values, "astype"):
         out = array("i")
@@ -103,7 +106,7 @@ def _to_array(values) -> array:
     return array("i", values)
 
 
-def build_csr(n: int, sources: Sequence[int], targets: Sequence[int]) -> tuple[array, array]:
+def build_csr(n: int, sources: Sequence[int], targets: Sequence[int]) -> tuple[IntArray, IntArray]:
     """Group ``targets`` by ``sources`` into CSR form, dropping duplicate pairs.
 
     Returns ``(ptr, adj)``: the targets of ``i`` are ``adj[ptr[i]:ptr[i + 1]]``, sorted.
@@ -201,13 +204,15 @@ class ArgumentationFramework:
                 ) from None
         self._init(names, index, *build_csr(len(names), sources, targets))
 
-    def _init(self, names, index, ptr: array, adj: array) -> None:
+    def _init(
+        self, names: Sequence[str], index: dict[str, int] | None, ptr: IntArray, adj: IntArray
+    ) -> None:
         self._names = names
         self._index = index
         self._ptr = ptr
         self._adj = adj
-        self._bptr: array | None = None
-        self._badj: array | None = None
+        self._bptr: IntArray | None = None
+        self._badj: IntArray | None = None
 
     # -- constructors -------------------------------------------------------------------
 
@@ -353,7 +358,7 @@ class ArgumentationFramework:
             for j in adj[ptr[i] : ptr[i + 1]]:
                 yield a, names[j]
 
-    def attack_indices(self) -> tuple[array, array]:
+    def attack_indices(self) -> tuple[IntArray, IntArray]:
         """The attacks as two ``array('i')`` of 0-based indices, ``(sources, targets)``."""
         ptr = self._ptr
         if len(self._adj) >= _NUMPY_MIN_ATTACKS:
@@ -365,11 +370,11 @@ class ArgumentationFramework:
             sources.extend([i] * (ptr[i + 1] - ptr[i]))
         return sources, array("i", self._adj)
 
-    def targets_of(self, i: int) -> array:
+    def targets_of(self, i: int) -> IntArray:
         """Indices of the arguments that argument ``i`` attacks (sorted)."""
         return self._adj[self._ptr[i] : self._ptr[i + 1]]
 
-    def attackers_of(self, i: int) -> array:
+    def attackers_of(self, i: int) -> IntArray:
         """Indices of the arguments that attack argument ``i`` (sorted)."""
         bptr, badj = self._backward()
         return badj[bptr[i] : bptr[i + 1]]
@@ -382,17 +387,17 @@ class ArgumentationFramework:
         """The names of the arguments that ``name`` attacks."""
         return self.names_of(self.targets_of(self.index(name)))
 
-    def csr(self) -> tuple[array, array]:
+    def csr(self) -> tuple[IntArray, IntArray]:
         """The forward CSR tables ``(ptr, adj)``: ``i`` attacks ``adj[ptr[i]:ptr[i+1]]``."""
         return self._ptr, self._adj
 
-    def _backward(self) -> tuple[array, array]:
+    def _backward(self) -> tuple[IntArray, IntArray]:
         if self._bptr is None:
             sources, targets = self.attack_indices()
             self._bptr, self._badj = build_csr(len(self._names), targets, sources)
         return self._bptr, self._badj  # type: ignore[return-value]
 
-    def backward_csr(self) -> tuple[array, array]:
+    def backward_csr(self) -> tuple[IntArray, IntArray]:
         """The backward CSR tables ``(ptr, adj)``: ``adj[ptr[i]:ptr[i+1]]`` attack ``i``."""
         return self._backward()
 

@@ -24,6 +24,7 @@ from .translate import translate
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
+    from ..table import Table
 
 __all__ = ["ActorSummary", "AnalysisReport", "analyze"]
 
@@ -153,7 +154,7 @@ class AnalysisReport:
             "actors": [a.to_dict() for a in self.actors],
         }
 
-    def to_pandas(self, table: str = "statements"):
+    def to_pandas(self, table: str = "statements") -> Any:
         """One of the report's tables as a :class:`pandas.DataFrame`.
 
         Parameters
@@ -222,7 +223,7 @@ class AnalysisReport:
         raise OptionError(f"unknown table {table!r} (must be one of {choices})")
 
     # ------------------------------------------------------------------ tables
-    def statements_table(self):
+    def statements_table(self) -> Table:
         """Every statement with its label under each semantics and its strength."""
         from ..table import Table
 
@@ -238,7 +239,7 @@ class AnalysisReport:
             rows.append(row)
         return Table(rows, title="Statements")
 
-    def actors_table(self):
+    def actors_table(self) -> Table:
         """Per actor: statements, their labels, objections standing and unanswered."""
         from ..table import Table
 
@@ -258,7 +259,7 @@ class AnalysisReport:
         ]
         return Table(rows, title="Actors")
 
-    def unanswered_table(self):
+    def unanswered_table(self) -> Table:
         """The unanswered objections, with their author and why."""
         from ..table import Table
 
@@ -379,7 +380,9 @@ def analyze(
         return _analyze(m, semantics, support, strength, max_extensions)
 
 
-def _analyze(m, semantics, support, strength, max_extensions) -> AnalysisReport:
+def _analyze(
+    m: Any, semantics: Any, support: str, strength: Any, max_extensions: int
+) -> AnalysisReport:
     from ..map import ArgumentMap
     from .semantics import SEMANTICS, UnknownSemanticsError, _code
 

@@ -61,8 +61,9 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, cast
 
 from ..errors import ArgmapError, UsageError
 from .deadline import check as _check_deadline
@@ -162,6 +163,7 @@ def _grounded_labels(af: ArgumentationFramework) -> bytearray:
     """
     n = af.num_arguments
     ptr, adj = af.csr()
+    counts: list[int]
     if n >= _NUMPY_MIN_ARGS:
         labels, counts, queue = _grounded_rounds(_numpy(), n, ptr, adj)
     else:
@@ -185,7 +187,9 @@ def _grounded_labels(af: ArgumentationFramework) -> bytearray:
     return labels
 
 
-def _grounded_rounds(np, n, ptr_arr, adj_arr):
+def _grounded_rounds(
+    np: Any, n: int, ptr_arr: Any, adj_arr: Any
+) -> tuple[bytearray, list[int], list[int]]:
     """Vectorised rounds of the grounded fixpoint while the frontier is large.
 
     Returns ``(labels, counts, queue)`` for the pure-Python loop to finish: the
@@ -197,7 +201,7 @@ def _grounded_rounds(np, n, ptr_arr, adj_arr):
     labels = np.zeros(n, dtype=np.int8)
     mark = np.zeros(n, dtype=np.int64)
 
-    def gather(nodes):
+    def gather(nodes: Any) -> Any:
         start = ptr[nodes]
         size = ptr[nodes + 1] - start
         total = int(size.sum())
@@ -206,7 +210,7 @@ def _grounded_rounds(np, n, ptr_arr, adj_arr):
         offsets = np.repeat(start - np.cumsum(size) + size, size) + np.arange(total)
         return adj[offsets]
 
-    def unique(values):  # O(len) deduplication via a scratch array
+    def unique(values: Any) -> Any:  # O(len) deduplication via a scratch array
         rank = np.arange(len(values))
         mark[values] = rank
         return values[mark[values] == rank]
@@ -241,7 +245,8 @@ def grounded_labelling(af: ArgumentationFramework) -> Labelling:
 def _positions(labels: bytearray, value: int) -> list[int]:
     if len(labels) >= _NUMPY_MIN_ARGS:
         np = _numpy()
-        return np.flatnonzero(np.frombuffer(labels, dtype=np.int8) == value).tolist()
+        out: list[int] = np.flatnonzero(np.frombuffer(labels, dtype=np.int8) == value).tolist()
+        return out
     out, find, i = [], labels.find, labels.find(value)
     while i >= 0:
         out.append(i)
@@ -293,7 +298,7 @@ class _Residue:
     def __len__(self) -> int:
         return len(self.orig)
 
-    def extension(self, local_in) -> frozenset[str]:
+    def extension(self, local_in: Iterable[int]) -> frozenset[str]:
         orig = self.orig
         return self.af.names_of([*self.fixed, *(orig[i] for i in local_in)])
 
@@ -348,31 +353,33 @@ class _Sat:
     def __enter__(self) -> _Sat:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def new_var(self) -> int:
         self.nv += 1
         return self.nv
 
-    def solve(self, assumptions=()) -> bool:
+    def solve(self, assumptions: Iterable[int] = ()) -> bool:
         _check_deadline()  # a SAT call itself cannot be interrupted: check between calls
-        return self.solver.solve(assumptions=list(assumptions))
+        return bool(self.solver.solve(assumptions=list(assumptions)))
 
-    def add(self, clause) -> None:
+    def add(self, clause: Iterable[int]) -> None:
         self.solver.add_clause(list(clause))
 
-    def model_in(self, model=None) -> list[int]:
+    def model_in(self, model: Sequence[int] | None = None) -> list[int]:
         """The IN arguments of ``model`` (default: the last one found)."""
         model = self.solver.get_model() if model is None else model
         return [i for i in range(self.k) if model[i] > 0]
 
-    def model_range(self, model=None) -> list[int]:
+    def model_range(self, model: Sequence[int] | None = None) -> list[int]:
         """The range (r_i true) of ``model`` (default: the last one found)."""
         model, k = self.solver.get_model() if model is None else model, self.k
         return [i for i in range(k) if model[2 * k + i] > 0]
 
-    def above(self, chosen: list[int], offset: int = 0, assumptions=()) -> list[int] | None:
+    def above(
+        self, chosen: list[int], offset: int = 0, assumptions: Iterable[int] = ()
+    ) -> list[int] | None:
         """A model (under ``assumptions``) whose set strictly contains ``chosen``, or None.
 
         The set is the IN arguments with ``offset`` 0, the range with ``offset`` 2k.
@@ -385,7 +392,7 @@ class _Sat:
         self.add([-act])
         return model
 
-    def grow(self, members: list[int], assumptions=()) -> list[int]:
+    def grow(self, members: list[int], assumptions: Iterable[int] = ()) -> list[int]:
         """Maximise the IN set of the current model (under ``assumptions``); return it.
 
         Each step asks for a model that keeps ``members`` IN and adds one more
@@ -398,7 +405,12 @@ class _Sat:
             members = self.model_in(model)
         return members
 
-    def grow_range(self, assumptions=(), *, start=None) -> tuple[list[int], list[int]]:
+    def grow_range(
+        self,
+        assumptions: Iterable[int] = (),
+        *,
+        start: tuple[list[int], list[int]] | None = None,
+    ) -> tuple[list[int], list[int]]:
         """Maximise the range of the current model (or ``start``); return ``(members, range)``."""
         members, rng = start if start is not None else (self.model_in(), self.model_range())
         while len(rng) < self.k:
@@ -408,7 +420,7 @@ class _Sat:
             members, rng = self.model_in(model), self.model_range(model)
         return members, rng
 
-    def outside(self, members, offset: int = 0) -> list[int]:
+    def outside(self, members: Iterable[int], offset: int = 0) -> list[int]:
         """Literals of the arguments not in ``members`` (``offset`` 2k for range variables)."""
         inside = set(members)
         return [offset + i + 1 for i in range(self.k) if i not in inside]
@@ -482,7 +494,7 @@ def ideal_extension(af: ArgumentationFramework) -> frozenset[str]:
     >>> sorted(ideal_extension(af)), sorted(grounded_extension(af))
     (['4'], [])
     """
-    return _find(af, _Residue(af), "ID")
+    return cast(frozenset[str], _find(af, _Residue(af), "ID"))  # an ideal one always exists
 
 
 def _require_af(af: object, where: str) -> None:
@@ -535,12 +547,16 @@ def _find(af: ArgumentationFramework, res: _Residue, code: str) -> frozenset[str
         gen.close()
 
 
-def _range_residue(af: ArgumentationFramework, res: _Residue, code: str):
+def _range_residue(
+    af: ArgumentationFramework, res: _Residue, code: str
+) -> tuple[_Residue, str]:
     """The residue and encoding to maximise range on: semi-stable or stage."""
     return (res, "CO") if code == "SST" else (_Residue(af, whole=True), "CF")
 
 
-def _enumerate_range(spec) -> Iterator[frozenset[str]]:
+def _enumerate_range(
+    spec: tuple[_Residue, str],
+) -> Generator[frozenset[str], None, None]:
     """Every extension of maximal range (semi-stable with CO, stage with CF)."""
     res, kind = spec
     with _Sat(res, kind, ranged=True) as sat:
@@ -686,14 +702,14 @@ def _accept(af: ArgumentationFramework, arg: str, code: str, *, sceptical: bool)
     yes = Acceptance(True)
     if code == "GR" or (code == "CO" and sceptical):
         grounded = _grounded_labels(af)
-        ext = af.names_of(_positions(grounded, IN))
+        ext: frozenset[str] | None = af.names_of(_positions(grounded, IN))
         member = grounded[a] == IN
         if sceptical:
             return yes if member else Acceptance(False, ext)
         return Acceptance(True, ext) if member else Acceptance(False)
     res = _Residue(af)
     if code == "ID":
-        ideal = _find(af, res, "ID")
+        ideal = cast(frozenset[str], _find(af, res, "ID"))  # an ideal one always exists
         if arg in ideal:
             return yes if sceptical else Acceptance(True, ideal)
         return Acceptance(False, ideal) if sceptical else Acceptance(False)
