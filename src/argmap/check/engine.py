@@ -155,7 +155,7 @@ def _coverage_data(ctx: Context) -> dict[str, Any]:
         sentence = getattr(item, "sentence", item)
         unmapped.append({"line": sentence.line, "text": sentence.text})
     return {
-        "source": str(ctx.source.path) if getattr(ctx.source, "path", None) else None,
+        "source": str(path) if (path := getattr(ctx.source, "path", None)) else None,
         "share": round(float(cov.share), 4),
         "quoted_share": round(float(getattr(cov, "quoted_share", cov.share)), 4),
         "sentences": len(sentences),

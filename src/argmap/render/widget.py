@@ -54,7 +54,9 @@ def _status(result: WhatIf, m: ArgumentMap) -> dict[str, Any]:
     from ..analysis.dialectic import objection_statuses
 
     ob = {st.objection.id: st for st in objection_statuses(m)}
-    objections = {oid: {"answered": st.answered, "reason": st.reason} for oid, st in ob.items()}
+    objections: dict[str, dict[str, Any]] = {
+        oid: {"answered": st.answered, "reason": st.reason} for oid, st in ob.items()
+    }
     for c in result.objections:
         objections[c.id] = {"answered": c.after, "reason": c.reason_after}
     return {
