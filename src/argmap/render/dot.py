@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     import graphviz
 
     from ..map import ArgumentMap
-    from ..model import Relation
+    from ..model import Relation, Statement
 
 __all__ = [
     "LARGE_MAP",
@@ -149,7 +149,7 @@ def esc_string(text: str) -> str:
     import graphviz
 
     lines = clean_text(text).replace("\\", "\\" * 4).replace("&", "&amp;").split("\n")
-    return graphviz.nohtml("\\n".join(lines))
+    return str(graphviz.nohtml("\\n".join(lines)))
 
 
 def bounded_string(text: str, who: str, what: str) -> str:
@@ -299,7 +299,7 @@ def _source_line(m: ArgumentMap) -> str | None:
         return None
     parts = [src.author, src.title if src.title != m.title else None, src.publisher, src.date]
     parts = [p for p in parts if p]
-    return " · ".join(parts) or None
+    return " · ".join(p for p in parts if p is not None) or None
 
 
 # ----------------------------------------------------------------- building
@@ -362,15 +362,15 @@ class _Builder:
                     extra += 1
 
     # -- nodes
-    def status_name(self, s) -> str:
+    def status_name(self, s: Statement) -> str:
         """The statement's label for ``color_by="status"``, as its header names it."""
         label = self.status.get(s.id)
         return S.STATUS_NAMES.get(label, label) if label is not None else "no label"
 
-    def node_style(self, s) -> S.NodeStyle:
+    def node_style(self, s: Statement) -> S.NodeStyle:
         return S.THESIS_STYLE if s.id in self.theses else S.KIND_STYLES[s.kind]
 
-    def fill(self, s, st: S.NodeStyle) -> str:
+    def fill(self, s: Statement, st: S.NodeStyle) -> str:
         by = self.o["color_by"]
         if by == "actor":
             return S.palette_color(self.actor_index[s.by]) if s.by else S.UNKNOWN_FILL
@@ -379,7 +379,7 @@ class _Builder:
             return self.status_fill[label] if label is not None else S.UNKNOWN_FILL
         return st.fill
 
-    def label(self, s, st: S.NodeStyle, hidden: int) -> str:
+    def label(self, s: Statement, st: S.NodeStyle, hidden: int) -> str:
         o, m = self.o, self.m
         wrap = o["wrap"]
         thesis = s.id in self.theses
@@ -437,7 +437,7 @@ class _Builder:
             + "</TABLE>>"
         )
 
-    def plain_label(self, s, st: S.NodeStyle, hidden: int) -> str:
+    def plain_label(self, s: Statement, st: S.NodeStyle, hidden: int) -> str:
         """The fast path's label: plain text lines (no HTML table for dot to size)."""
         o, m = self.o, self.m
         head = st.name.upper()
@@ -456,7 +456,7 @@ class _Builder:
             lines.append(f"+{hidden} link{'s' if hidden > 1 else ''} not shown")
         return esc_string("\n".join(lines))
 
-    def tooltip(self, s) -> str:
+    def tooltip(self, s: Statement) -> str:
         m = self.m
         parts = [f"{s.kind.upper()} {s.id}", s.text]
         if s.qualifier:
@@ -475,7 +475,7 @@ class _Builder:
             parts.append("LOAD-BEARING for " + ", ".join(self.load_bearing[s.id]))
         return bounded_string("\n\n".join(parts), f"statement {s.id!r}", "tooltip")
 
-    def node_attrs(self, s, hidden: int) -> dict[str, str]:
+    def node_attrs(self, s: Statement, hidden: int) -> dict[str, str]:
         st = self.node_style(s)
         classes = ["argmap-statement", f"argmap-{s.kind}"]
         attrs = {
@@ -953,7 +953,7 @@ _EDGE_WORDS = {
 }
 
 
-def _legend_label(b: _Builder, shown) -> str:
+def _legend_label(b: _Builder, shown: Any) -> str:
     def swatch(fill: str, border: str, width: int = 2) -> str:
         return (
             f'<TD BGCOLOR="{fill}" COLOR="{border}" BORDER="{width}" WIDTH="26" HEIGHT="16"> </TD>'

@@ -43,6 +43,7 @@ from . import style as S
 if TYPE_CHECKING:
     from ..anchor import SourceText
     from ..map import ArgumentMap
+    from ..model import Relation, Source
 
 __all__ = ["to_html", "page_data", "json_for_script"]
 
@@ -71,7 +72,7 @@ def json_for_script(data: Any) -> str:
     return text
 
 
-def _source_dict(src) -> dict[str, str] | None:
+def _source_dict(src: Source | None) -> dict[str, str] | None:
     if src is None:
         return None
     # the full text of the source stays out of the page: the panel shows where it is from
@@ -79,7 +80,10 @@ def _source_dict(src) -> dict[str, str] | None:
 
 
 def page_data(
-    m: ArgumentMap, *, source: SourceText | None = None, map_path: str | os.PathLike | None = None
+    m: ArgumentMap,
+    *,
+    source: SourceText | None = None,
+    map_path: str | os.PathLike[str] | None = None,
 ) -> dict[str, Any]:
     """What the page's script knows about the map: statements, links, statuses.
 
@@ -129,8 +133,8 @@ def page_data(
         contexts = quote_contexts(m, source, map_path=map_path)
     theses = {s.id for s in m.theses()}
     # one pass over the relations (asking the map per statement would be quadratic)
-    into: dict[str, list] = {}
-    out_of: dict[str, list] = {}
+    into: dict[str, list[Relation]] = {}
+    out_of: dict[str, list[Relation]] = {}
     for r in m.relations():
         into.setdefault(r.to, []).append(r)
         out_of.setdefault(r.from_, []).append(r)
@@ -605,7 +609,9 @@ def _csp(script: str) -> str:
     )
 
 
-def _page_source(m: ArgumentMap, source: Any, map_path: str | os.PathLike | None):
+def _page_source(
+    m: ArgumentMap, source: Any, map_path: str | os.PathLike[str] | None
+) -> SourceText | None:
     """The source text the page shows quotes in (None for none)."""
     from ..anchor import SourceText, load_source
 
@@ -622,7 +628,7 @@ def to_html(
     engine: str | None = None,
     title: bool | str = True,
     source: Any = None,
-    map_path: str | os.PathLike | None = None,
+    map_path: str | os.PathLike[str] | None = None,
     **options: Any,
 ) -> str:
     """The map as one self-contained, interactive HTML page.

@@ -31,6 +31,7 @@ A statement's ``qualifier`` ("probably") is drawn in italics above its text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "FONT",
@@ -175,10 +176,15 @@ EDGE_STYLES: dict[str, EdgeStyle] = {
 QUALIFIER_INK = "#4b5563"
 """Colour of a statement's qualifier line."""
 
-UNANSWERED = {"color": "#dc2626", "penwidth": 5.0, "badge": "UNANSWERED", "badge_ink": "#ffffff"}
+UNANSWERED: dict[str, Any] = {
+    "color": "#dc2626",
+    "penwidth": 5.0,
+    "badge": "UNANSWERED",
+    "badge_ink": "#ffffff",
+}
 """How ``highlight="unanswered"`` marks an unanswered objection."""
 
-LOAD_BEARING = {
+LOAD_BEARING: dict[str, Any] = {
     "color": "#7c3aed",
     "penwidth": 5.0,
     "badge": "LOAD-BEARING",
@@ -186,7 +192,7 @@ LOAD_BEARING = {
 }
 """How ``highlight="load-bearing"`` marks what a thesis rests on (statements and relations)."""
 
-HIGHLIGHT = {"color": "#f59e0b", "penwidth": 5.0}
+HIGHLIGHT: dict[str, Any] = {"color": "#f59e0b", "penwidth": 5.0}
 """How statements passed to ``highlight`` as ids are marked."""
 
 ACTOR_PALETTE: tuple[str, ...] = (
