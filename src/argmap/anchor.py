@@ -27,12 +27,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import SourceError
 
 if TYPE_CHECKING:
     from .map import ArgumentMap
+    from .table import Table
 
 __all__ = [
     "MAX_SOURCE_BYTES",
@@ -566,10 +567,10 @@ class QuoteMatch:
         }
 
 
-class QuoteMatches(list):
+class QuoteMatches(list["QuoteMatch"]):
     """A list of :class:`QuoteMatch` that notebooks display as a table."""
 
-    def table(self):
+    def table(self) -> Table:
         """These matches as a :class:`~argmap.render.table.Table`."""
         from .render.table import Table
 
@@ -922,7 +923,7 @@ class _Locator:
         text = self.source.text
         q = quote.strip()
 
-        def match(a, b, **kw) -> QuoteMatch:
+        def match(a: int, b: int, **kw: Any) -> QuoteMatch:
             line, col = self.source.line_col(a)
             return QuoteMatch(
                 statement, quote, start=a, end=b, line=line, column=col, own_source=own_source, **kw
@@ -954,8 +955,8 @@ class _Locator:
             a, b = spans[0][0], spans[-1][1]
             left_out = sum(spans[i + 1][0] - spans[i][1] for i in range(len(spans) - 1))
             if len(spans) > 1:
-                places = f"{len(spans) - 1} place{'s' if len(spans) > 2 else ''}"
-                diffs = [f"ellipsis: the quote leaves out {left_out} characters in {places}"]
+                gaps = f"{len(spans) - 1} place{'s' if len(spans) > 2 else ''}"
+                diffs = [f"ellipsis: the quote leaves out {left_out} characters in {gaps}"]
             else:
                 diffs = ["ellipsis: the quote marks that the source's sentence goes on"]
             passage = text[a:b]
@@ -1015,7 +1016,9 @@ class _Locator:
         )
 
 
-def _statement_source(s: Any, base: Path, cache: dict) -> SourceText | None:
+def _statement_source(
+    s: Any, base: Path, cache: dict[tuple[Any, Any], SourceText | None]
+) -> SourceText | None:
     src = getattr(s, "source", None)
     if src is None or (src.file is None and src.text is None):
         return None
@@ -1076,7 +1079,7 @@ def _locate(
     if source is None:
         source = load_source(m, map_path=map_path)
     locators: dict[int, _Locator] = {}
-    own_cache: dict = {}
+    own_cache: dict[tuple[Any, Any], SourceText | None] = {}
     out = []
     for s in m.statements() if callable(getattr(m, "statements", None)) else m.statements:
         if not s.quote:
@@ -1136,7 +1139,7 @@ def quote_contexts(
         item: dict[str, Any] = {"found": q.found, "verbatim": q.verbatim, "how": q.how}
         if q.found:
             before, passage, after = text.context(
-                q.start, q.end, sentences=sentences, max_chars=max_chars
+                cast(int, q.start), cast(int, q.end), sentences=sentences, max_chars=max_chars
             )
             item.update(line=q.line, column=q.column, before=before, passage=passage, after=after)
         if not q.verbatim:
@@ -1190,7 +1193,7 @@ class Coverage:
         """The sentences some quote touches, in order."""
         return tuple(c.sentence for c in self.sentences if c.mapped)
 
-    def table(self, *, unmapped_only: bool = False):
+    def table(self, *, unmapped_only: bool = False) -> Table:
         """The sentences as a :class:`~argmap.render.table.Table`."""
         from .render.table import Table
 
@@ -1292,9 +1295,10 @@ def coverage(
     starts = [s.start for s in sentences]
     touched: list[list[str]] = [[] for _ in sentences]
     for q in located:
-        i = max(bisect_right(starts, q.start) - 1, 0)
-        while i < len(sentences) and sentences[i].start < q.end:
-            if sentences[i].end > q.start and q.statement not in touched[i]:
+        q_start, q_end = cast(int, q.start), cast(int, q.end)  # found: both set
+        i = max(bisect_right(starts, q_start) - 1, 0)
+        while i < len(sentences) and sentences[i].start < q_end:
+            if sentences[i].end > q_start and q.statement not in touched[i]:
                 touched[i].append(q.statement)
             i += 1
     rows = tuple(
@@ -1303,7 +1307,7 @@ def coverage(
     total = sum(s.end - s.start for s in sentences)
     mapped = sum(c.sentence.end - c.sentence.start for c in rows if c.mapped)
     # characters inside quotes: the union of the quote spans, clipped to the sentences
-    spans = sorted((q.start, q.end) for q in located)
+    spans = sorted((cast(int, q.start), cast(int, q.end)) for q in located)
     merged: list[list[int]] = []
     for a, b in spans:
         if merged and a <= merged[-1][1]:
