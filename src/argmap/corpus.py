@@ -121,14 +121,14 @@ class BatchError(ArgmapError, ValueError):
 # -------------------------------------------------------------------- the table
 
 
-class BatchResult(Sequence[dict]):
+class BatchResult(Sequence[dict[str, Any]]):
     """The rows of a batch: one dict per file, in input order, columns as :data:`COLUMNS`.
 
     A sequence of dicts; :meth:`to_pandas` gives a DataFrame, :meth:`write` a
     Parquet, CSV or JSON Lines file. ``failed`` counts the rows with ``ok=False``.
     """
 
-    def __init__(self, rows: Iterable[dict], *, seconds: float = 0.0) -> None:
+    def __init__(self, rows: Iterable[dict[str, Any]], *, seconds: float = 0.0) -> None:
         self.rows = list(rows)
         self.seconds = seconds
         """Wall-clock time of the whole batch."""
@@ -136,10 +136,10 @@ class BatchResult(Sequence[dict]):
     def __len__(self) -> int:
         return len(self.rows)
 
-    def __getitem__(self, i):  # type: ignore[override]
+    def __getitem__(self, i: Any) -> Any:
         return self.rows[i]
 
-    def __iter__(self) -> Iterator[dict]:
+    def __iter__(self) -> Iterator[dict[str, Any]]:
         return iter(self.rows)
 
     def __repr__(self) -> str:
@@ -156,7 +156,7 @@ class BatchResult(Sequence[dict]):
         extra = dict.fromkeys(k for r in self.rows for k in r if k not in COLUMNS)
         return [*COLUMNS, *extra]
 
-    def to_pandas(self):
+    def to_pandas(self) -> Any:
         """The table as a :class:`pandas.DataFrame` (nullable dtypes; needs ``argmap[pandas]``)."""
         pd = _require("pandas", "pandas", "a DataFrame")
         cols = self.columns
@@ -212,7 +212,7 @@ def _plain(value: Any) -> Any:
     return json.dumps(value) if isinstance(value, (list, dict, tuple)) else value
 
 
-def _require(module: str, extra: str, what: str):
+def _require(module: str, extra: str, what: str) -> Any:
     import importlib
 
     try:
@@ -236,7 +236,7 @@ def _af_suffixes() -> tuple[str, ...]:
     return (".i23", ".af", ".apx", ".tgf")
 
 
-def _scandir(path: str):
+def _scandir(path: str) -> Any:
     return os.scandir(path)
 
 
@@ -267,7 +267,9 @@ def _walk(root: str, suffixes: tuple[str, ...], errors: list[tuple[str, str]]) -
     return found
 
 
-def expand(inputs: Iterable[str | os.PathLike[str]], task: str | Callable = "check") -> list[str]:
+def expand(
+    inputs: Iterable[str | os.PathLike[str]], task: str | Callable[..., Any] = "check"
+) -> list[str]:
     """The files a batch reads: files as given, directories walked, glob patterns matched.
 
     Directories are walked recursively for the suffixes ``task`` reads (map formats,
@@ -284,7 +286,7 @@ def expand(inputs: Iterable[str | os.PathLike[str]], task: str | Callable = "che
     return files
 
 
-def _expand(inputs, task) -> tuple[list[str], list[tuple[str, str]]]:
+def _expand(inputs: Any, task: Any) -> tuple[list[str], list[tuple[str, str]]]:
     suffixes = _af_suffixes() if task == "solve" else _map_suffixes()
     files: list[str] = []
     errors: list[tuple[str, str]] = []
@@ -444,7 +446,9 @@ def _empty_row(path: str, task: str) -> dict[str, Any]:
     return row
 
 
-def run_one(path: str, task: str | Callable, options: Mapping[str, Any] | None = None) -> dict:
+def run_one(
+    path: str, task: str | Callable[..., Any], options: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """One row: run ``task`` on the file at ``path``; an error is caught into the row.
 
     Every exception is caught, not only :class:`ArgmapError`: a corpus holds files
@@ -496,7 +500,7 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}"
 
 
-def _run_unit(paths: Sequence[str], task, options) -> list[dict]:
+def _run_unit(paths: Sequence[str], task: Any, options: Any) -> list[dict[str, Any]]:
     """A chunk of files in one worker (a local process or a Dask task)."""
     return [run_one(p, task, options) for p in paths]
 
@@ -509,14 +513,14 @@ def _chunks(items: list[tuple[int, str]], workers: int) -> list[list[tuple[int, 
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _lost_row(path: str, task, why: str) -> dict:
+def _lost_row(path: str, task: Any, why: str) -> dict[str, Any]:
     name = task if isinstance(task, str) else getattr(task, "__name__", "function")
     row = _empty_row(path, name)
     row.update(ok=False, error=why, seconds=0.0)
     return row
 
 
-def _worker_main(conn) -> None:  # pragma: no cover - runs in a child process
+def _worker_main(conn: Any) -> None:  # pragma: no cover - runs in a child process
     conn.send("ready")
     while True:
         try:
@@ -540,7 +544,9 @@ def _exit_status(code: int | None) -> str:
     return f"signal {-code}" if code is not None and code < 0 else f"exit {code}"
 
 
-def _run_local(items, task, options, jobs: int, done: Callable[[int, dict], None]) -> None:
+def _run_local(
+    items: Any, task: Any, options: Any, jobs: int, done: Callable[[int, dict[str, Any]], None]
+) -> None:
     """Chunks over ``jobs`` worker processes, surviving the death of any of them.
 
     Each worker holds up to :data:`_IN_FLIGHT` chunks, so it starts the next one
@@ -557,7 +563,7 @@ def _run_local(items, task, options, jobs: int, done: Callable[[int, dict], None
     queue: list[list[tuple[int, str]]] = _chunks(items, jobs)
     queue.reverse()  # popped from the end
     attempts: dict[int, int] = {}
-    workers: dict[Any, tuple[Any, deque]] = {}  # conn -> (process, chunks sent, oldest first)
+    workers: dict[Any, tuple[Any, deque[Any]]] = {}  # conn -> (process, chunks sent, oldest first)
 
     def start(count: int = 1) -> None:
         """Start workers and wait until each says it is ready (or raise BatchError)."""
@@ -600,7 +606,7 @@ def _run_local(items, task, options, jobs: int, done: Callable[[int, dict], None
                 except OSError:
                     break
 
-    def buried(conn) -> None:
+    def buried(conn: Any) -> None:
         """The worker behind ``conn`` died: requeue its chunks, report a repeated culprit."""
         proc, sent = workers.pop(conn)
         proc.join(5)
@@ -658,7 +664,7 @@ def _run_local(items, task, options, jobs: int, done: Callable[[int, dict], None
             conn.close()
 
 
-def _connect(address: str, timeout: float):
+def _connect(address: str, timeout: float) -> Any:
     _require("distributed", "dask", "--dask / client=")
     from distributed import Client
 
@@ -671,7 +677,9 @@ def _connect(address: str, timeout: float):
         ) from None
 
 
-def _run_dask(client, items, task, options, done: Callable[[int, dict], None]) -> None:
+def _run_dask(
+    client: Any, items: Any, task: Any, options: Any, done: Callable[[int, dict[str, Any]], None]
+) -> None:
     """The same chunks as Dask tasks; the files of a chunk that fails are retried one by one.
 
     Dask reschedules the tasks of a worker that dies, but it blames every task that
@@ -687,7 +695,7 @@ def _run_dask(client, items, task, options, done: Callable[[int, dict], None]) -
     n_workers = max(1, len(client.scheduler_info().get("workers", {})))
     tag = uuid.uuid4().hex[:8]
 
-    def submit(unit, k):
+    def submit(unit: Any, k: int) -> Any:
         paths = [p for _, p in unit]
         return client.submit(
             _run_unit, paths, task, options, key=f"argmap-batch-{tag}-{k}", pure=False
@@ -731,7 +739,7 @@ class _Progress:
             self.bar = tqdm(total=total, unit="map", file=sys.stderr, dynamic_ncols=True)
         self.failed = 0
 
-    def update(self, row: dict) -> None:
+    def update(self, row: dict[str, Any]) -> None:
         if self.bar is not None:
             self.failed += not row["ok"]
             if self.failed:
@@ -748,7 +756,7 @@ def batch(
     task: str | Callable[[ArgumentMap], Mapping[str, Any]] = "analyze",
     *,
     jobs: int = 1,
-    client=None,
+    client: Any = None,
     dask: str | None = None,
     dask_timeout: float = DASK_TIMEOUT,
     progress: bool | None = None,
@@ -840,10 +848,10 @@ def batch(
     own_client = None
     if dask is not None:
         own_client = client = _connect(dask, dask_timeout)
-    rows: list[dict | None] = [None] * len(files)
+    rows: list[dict[str, Any] | None] = [None] * len(files)
     bar = _Progress(len(files), progress)
 
-    def done(i: int, row: dict) -> None:
+    def done(i: int, row: dict[str, Any]) -> None:
         rows[i] = row
         bar.update(row)
 
