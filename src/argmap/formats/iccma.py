@@ -475,7 +475,7 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
     if fmt == "i23":
         yield f"p af {n}\n"
         for i in range(n):
-            a = i + 1
+            a: int | str = i + 1
             yield "".join(f"{a} {j + 1}\n" for j in adj[ptr[i] : ptr[i + 1]])
         return
     names = af.names

@@ -210,7 +210,7 @@ def loads_kialo(text: str, *, path: str | None = None) -> Loaded:
         claims[it.number] = it
         texts[it.number] = body
 
-    edges: list[tuple[str, str, str, _Item | None]] = []  # from, to, stance, link item
+    edges: list[tuple[str, str, str | None, _Item | None]] = []  # from, to, stance, link item
     for num, it in claims.items():
         if it.stance is not None:
             edges.append((num, num.rpartition(".")[0], it.stance, None))
@@ -245,6 +245,7 @@ def loads_kialo(text: str, *, path: str | None = None) -> Loaded:
     pairs: set[frozenset[str]] = set()
     for f, t, stance, link in edges:
         meta = {"kialo": link.number} if link is not None else {}
+        kind: str | None
         if stance == "Pro":
             kind = "supports"
         else:

@@ -486,7 +486,7 @@ def loads_json(text: str, *, path: str | None = None) -> ArgumentMap:
     return map_from_data(data, path=path, text=text)
 
 
-class _Dumper(_SafeDumper):
+class _Dumper(_SafeDumper):  # type: ignore[misc,valid-type]  # CSafeDumper when libyaml is there
     """Safe dumper that writes multi-line strings as literal blocks and keeps key order."""
 
 
@@ -494,6 +494,7 @@ _LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
 def _str_representer(dumper: yaml.SafeDumper, value: str):
+    style: str | None
     if any(c in value for c in _LINE_BREAKS):
         style = '"'  # YAML folds these into newlines unless they are escaped
     else:

@@ -222,7 +222,7 @@ def from_networkx(G: nx.Graph, *, extra: str = "error") -> ArgumentMap:
                 )
             if extra == "meta":
                 data["meta"] = {**dict(data.get("meta") or {}), **unknown}
-        target = ids[v]
+        target: Any = ids[v]
         if data.get("kind") == "undercuts":
             target = data.get("undercuts")
             if not isinstance(target, str):
