@@ -14,8 +14,12 @@ import importlib
 import sys
 import warnings
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import ArgmapError
+
+if TYPE_CHECKING:
+    from ..map import ArgumentMap
 
 __all__ = ["main", "build_parser", "read_map"]
 
@@ -61,7 +65,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def read_map(path: str, format: str | None = None):
+def read_map(path: str, format: str | None = None) -> ArgumentMap:
     """Read a map for a subcommand; what the importer could not represent goes to stderr."""
     from ..io import read
 
@@ -71,7 +75,14 @@ def read_map(path: str, format: str | None = None):
     return m
 
 
-def _show_warning(message, category, filename, lineno, file=None, line=None):
+def _show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
     print(f"warning: {message}", file=sys.stderr)
 
 
@@ -83,7 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     saved = warnings.showwarning
     warnings.showwarning = _show_warning
     try:
-        return args.func(args)
+        status: int = args.func(args)
+        return status
     except ArgmapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

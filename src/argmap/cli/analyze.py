@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
@@ -23,7 +24,7 @@ from . import read_map
 __all__ = ["register", "run_analyze", "run_export_af"]
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "analyze",
         help="statuses under argumentation semantics, strengths, per-actor summary",
@@ -123,7 +124,7 @@ def register(sub) -> None:
     e.set_defaults(func=run_export_af)
 
 
-def run_analyze(args) -> int:
+def run_analyze(args: argparse.Namespace) -> int:
     from ..analysis.report import analyze
     from ..analysis.status import explain
     from ..analysis.whatif import load_bearing
@@ -172,7 +173,7 @@ def run_analyze(args) -> int:
     return 0
 
 
-def run_export_af(args) -> int:
+def run_export_af(args: argparse.Namespace) -> int:
     from ..analysis.translate import format_framework, translate
     from ..formats.iccma import af_format_of
     from ..io import write_atomic

@@ -22,7 +22,7 @@ import sys
 __all__ = ["register"]
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``batch`` subcommand."""
     p = sub.add_parser(
         "batch",
@@ -62,7 +62,7 @@ def register(sub) -> None:
     p.set_defaults(func=run_batch)
 
 
-def run_batch(args) -> int:
+def run_batch(args: argparse.Namespace) -> int:
     from ..corpus import batch
 
     result = batch(

@@ -5,6 +5,7 @@ The engine is :mod:`argmap.check`; this module only parses options and prints.
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from ..check.findings import SEVERITIES
@@ -12,7 +13,7 @@ from ..errors import ArgmapError
 from . import read_map
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "check",
         help="check maps: unanswered objections, structure, quotes (exit 1 on errors)",
@@ -87,7 +88,7 @@ def _list_rules() -> int:
     return 0
 
 
-def run_check(args) -> int:
+def run_check(args: argparse.Namespace) -> int:
     from ..check import CheckConfig, check_file, resolve_selectors
     from ..check.output import FORMATS
 
@@ -127,7 +128,7 @@ def run_check(args) -> int:
     return 1 if any(r.failed for r in results) else 0
 
 
-def run_validate(args) -> int:
+def run_validate(args: argparse.Namespace) -> int:
     m = read_map(args.file, args.from_format)
     print(
         f"{args.file}: ok ({len(m)} statements, {len(m.relations())} relations, "

@@ -9,10 +9,12 @@ is still 0. Unusable input (a missing file, a syntax error, an unknown format) e
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import warnings
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import FormatError
 from ..formats import detect_format, get_format, list_formats
@@ -96,7 +98,7 @@ def convert(
     )
 
 
-def format_table() -> list[dict]:
+def format_table() -> list[dict[str, Any]]:
     """Every registered format: name, extensions, whether it reads and writes, description.
 
     Examples
@@ -117,7 +119,7 @@ def format_table() -> list[dict]:
     ]
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "convert",
         help="convert a map to another format",
@@ -143,7 +145,7 @@ def register(sub) -> None:
     f.set_defaults(func=run_formats)
 
 
-def run_convert(args) -> int:
+def run_convert(args: argparse.Namespace) -> int:
     result = convert(
         args.input, args.output, from_format=args.from_format, to_format=args.to_format
     )
@@ -158,7 +160,7 @@ def run_convert(args) -> int:
     return 0
 
 
-def run_formats(args) -> int:
+def run_formats(args: argparse.Namespace) -> int:
     rows = format_table()
     if args.json:
         json.dump(rows, sys.stdout, indent=2)

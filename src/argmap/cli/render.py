@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from ..errors import OptionError
 from . import read_map
 
 
-def register(sub) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from ..render.dot import COLOR_BY, DIRECTIONS
     from ..render.engines import ENGINES
     from ..render.output import WRITERS
@@ -77,7 +78,7 @@ def register(sub) -> None:
     p.set_defaults(func=run_render)
 
 
-def render_options(args) -> dict:
+def render_options(args: argparse.Namespace) -> dict[str, Any]:
     """The drawing options of :func:`argmap.render.to_graphviz` that ``args`` ask for."""
     if args.highlight and args.highlight_ids:
         raise OptionError("give --highlight or --highlight-ids, not both")
@@ -100,7 +101,7 @@ def render_options(args) -> dict:
     }
 
 
-def run_render(args) -> int:
+def run_render(args: argparse.Namespace) -> int:
     from ..render.output import format_for_path, render, render_bytes
 
     options = render_options(args)

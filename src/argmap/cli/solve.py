@@ -18,6 +18,7 @@ extension. Arguments are printed by name (for i23, their numbers) in file order.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 
 from ..analysis import semantics as sem
 from ..analysis.deadline import stage, time_limit
@@ -35,7 +36,7 @@ class ProblemError(ArgmapError, ValueError):
     """An ICCMA problem name argmap does not support, or a missing query argument."""
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``solve`` subcommand."""
     parser = subparsers.add_parser(
         "solve",
@@ -81,15 +82,15 @@ def _handle(args: argparse.Namespace) -> int:
     return 0
 
 
-def _in_file_order(af: ArgumentationFramework, ext) -> list[str]:
+def _in_file_order(af: ArgumentationFramework, ext: Iterable[str]) -> list[str]:
     return [af.name(i) for i in sorted(af.index(name) for name in ext)]
 
 
-def _witness(af: ArgumentationFramework, ext) -> str:
+def _witness(af: ArgumentationFramework, ext: Iterable[str]) -> str:
     return " ".join(["w", *_in_file_order(af, ext)])
 
 
-def _bracket(af: ArgumentationFramework, ext) -> str:
+def _bracket(af: ArgumentationFramework, ext: Iterable[str]) -> str:
     return "[" + ",".join(_in_file_order(af, ext)) + "]"
 
 
@@ -128,7 +129,9 @@ def solve(
         return _solve(af, task, code, problem, argument)
 
 
-def _solve(af, task: str, code: str, problem: str, argument: str | None) -> str:
+def _solve(
+    af: ArgumentationFramework, task: str, code: str, problem: str, argument: str | None
+) -> str:
     if task == "SE":
         ext = sem.find_extension(af, code)
         return "NO\n" if ext is None else _witness(af, ext) + "\n"
