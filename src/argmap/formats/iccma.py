@@ -29,13 +29,16 @@ import codecs
 import os
 import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from .. import limits
 from ..analysis.framework import ArgumentationFramework, _numpy
 from ..errors import FormatError, LimitError, UsageError
 from ..io import read_bytes
+
+_Path = str | os.PathLike[str] | None  # where the text came from, for error messages
 
 __all__ = [
     "AF_FORMATS",
@@ -145,7 +148,7 @@ files with comments and for every malformed file, whose error names the line.
 _HEADER = re.compile(r"p\s+af\s+(\d+)\s*$", re.ASCII)
 
 
-def _parse_i23(data: str | bytes, path) -> ArgumentationFramework:
+def _parse_i23(data: str | bytes, path: _Path) -> ArgumentationFramework:
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if len(raw) >= _NUMPY_MIN_BYTES and b"#" not in raw:
         fast = _parse_i23_numpy(_numpy(), raw, path)
@@ -163,7 +166,7 @@ _BYTES_PER_ARGUMENT = 48
 variables), a lower bound used to refuse a header before allocating."""
 
 
-def check_size(n: int, path=None, line: int | None = None) -> int:
+def check_size(n: int, path: _Path = None, line: int | None = None) -> int:
     """Refuse a framework of ``n`` arguments over ``limits.max_arguments`` or free memory.
 
     Raises
@@ -218,7 +221,7 @@ def _free_memory() -> int | None:
 _MAX_INDEX_DIGITS = 18  # below 2**63: anything longer is out of range whatever N is
 
 
-def _header(line: str, lineno: int, path) -> int:
+def _header(line: str, lineno: int, path: _Path) -> int:
     match = _HEADER.match(line)
     if match is None:
         raise FormatError(
@@ -244,7 +247,7 @@ def _header(line: str, lineno: int, path) -> int:
 _BLANKS = str.maketrans("\t\r\f\v", "    ")
 
 
-def _parse_i23_lines(text: str, path) -> ArgumentationFramework:
+def _parse_i23_lines(text: str, path: _Path) -> ArgumentationFramework:
     n = None
     sources, targets = array("i"), array("i")
     for lineno, line in enumerate(text.split("\n"), start=1):
@@ -277,7 +280,7 @@ def _parse_i23_lines(text: str, path) -> ArgumentationFramework:
 _WHITESPACE = bytes.maketrans(b"\t\r\f\v", b"    ")
 
 
-def _parse_i23_numpy(np, raw: bytes, path) -> ArgumentationFramework | None:
+def _parse_i23_numpy(np: Any, raw: bytes, path: _Path) -> ArgumentationFramework | None:
     """Parse a comment-free i23 file with vectorised checks; ``None`` sends it to the slow path.
 
     A well-formed body holds only digits, blanks and newlines, and every line
@@ -319,7 +322,7 @@ def _parse_i23_numpy(np, raw: bytes, path) -> ArgumentationFramework | None:
     return ArgumentationFramework.from_indices(n, values[0::2], values[1::2], check=False)
 
 
-def _ints(np, body: bytes, count: int):
+def _ints(np: Any, body: bytes, count: int) -> Any:
     import warnings
 
     with warnings.catch_warnings():
@@ -370,7 +373,7 @@ def _drop_comments(text: str) -> str:
     return _COMMENT.sub(lambda m: m.group() if m.group().startswith('"') else "", text)
 
 
-def _parse_apx(text: str, path) -> ArgumentationFramework:
+def _parse_apx(text: str, path: _Path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     text = _drop_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -400,7 +403,9 @@ def _parse_apx(text: str, path) -> ArgumentationFramework:
     return _from_named(names, attacks, path)
 
 
-def _from_named(names: dict[str, int], attacks, path) -> ArgumentationFramework:
+def _from_named(
+    names: dict[str, int], attacks: Iterable[tuple[str, str, int]], path: _Path
+) -> ArgumentationFramework:
     check_size(len(names), path)
     sources, targets = array("i"), array("i")
     for a, b, lineno in attacks:
@@ -419,7 +424,7 @@ def _from_named(names: dict[str, int], attacks, path) -> ArgumentationFramework:
 # -- tgf ---------------------------------------------------------------------------------
 
 
-def _parse_tgf(text: str, path) -> ArgumentationFramework:
+def _parse_tgf(text: str, path: _Path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     in_edges = False

@@ -43,7 +43,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
 from ..errors import FormatError
 from ..model import Claim, MapDocument, Objection, Rebuttal, Relation
@@ -52,6 +53,7 @@ from ._roles import attack_kind, infer_roles
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
+    from ..model import Statement
 
 __all__ = ["loads_kialo", "dumps_kialo", "sniff_kialo"]
 
@@ -338,7 +340,7 @@ def dumps_kialo(m: ArgumentMap) -> str:
     root = roots[0]
 
     # place each statement once, preferring the parent its Kialo number names
-    def primary(s) -> Relation | None:
+    def primary(s: Statement) -> Relation | None:
         number = s.meta.get("kialo")
         rels = outgoing[s.id]
         if isinstance(number, str) and "." in number:
@@ -350,7 +352,7 @@ def dumps_kialo(m: ArgumentMap) -> str:
 
     by_id = {s.id: s for s in statements}
     placed: dict[str, Relation | None] = {root.id: None}
-    children: dict[str, list[tuple[tuple, int, Relation]]] = {}
+    children: dict[str, list[tuple[tuple[Any, ...], int, Relation]]] = {}
     stack = [root.id]
     pending = {s.id: primary(s) for s in statements if s.id != root.id}
     while True:
@@ -480,7 +482,9 @@ def _is_con(r: Relation) -> bool:
     return _is_tree(r) and r.kind != "supports"
 
 
-def _warn_losses(m: ArgumentMap, statements, kinds: dict[str, str]) -> None:
+def _warn_losses(
+    m: ArgumentMap, statements: Iterable[Statement], kinds: dict[str, str]
+) -> None:
     from ..io import LossWarning
 
     lost: list[str] = []
