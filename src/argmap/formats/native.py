@@ -18,7 +18,7 @@ from __future__ import annotations
 import json
 import re
 import reprlib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -85,11 +85,12 @@ class _Lines:
 
     def __init__(self, text: str | None):
         self._text = text
-        self._index: dict[tuple, int] | None = None
-        self.inline_origin: dict[int, tuple] = {}  # relation index -> path of its inline key
+        self._index: dict[tuple[Any, ...], int] | None = None
+        # relation index -> path of its inline key
+        self.inline_origin: dict[int, tuple[Any, ...]] = {}
 
     @property
-    def index(self) -> dict[tuple, int]:
+    def index(self) -> dict[tuple[Any, ...], int]:
         if self._index is None:
             self._index = {}
             try:
@@ -100,7 +101,7 @@ class _Lines:
                 self._walk(node, ())
         return self._index
 
-    def _walk(self, node, path: tuple) -> None:
+    def _walk(self, node: yaml.Node, path: tuple[Any, ...]) -> None:
         self.index[path] = node.start_mark.line + 1
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
@@ -111,7 +112,7 @@ class _Lines:
             for i, v in enumerate(node.value):
                 self._walk(v, path + (i,))
 
-    def line(self, path: tuple) -> int | None:
+    def line(self, path: tuple[Any, ...]) -> int | None:
         while path:
             if path in self.index:
                 return self.index[path]
@@ -145,11 +146,11 @@ class Locations:
         return self.statements.get(ref) or self.relations.get(ref) or self.actors.get(ref)
 
 
-def _scalar(node, key: str) -> str | None:
+def _scalar(node: yaml.Node, key: str) -> str | None:
     if isinstance(node, yaml.MappingNode):
         for k, v in node.value:
             if k.value == key and isinstance(v, yaml.ScalarNode):
-                return v.value
+                return str(v.value)
     return None
 
 
@@ -206,7 +207,7 @@ def locations(text: str) -> Locations:
 _ATTACKS = ("objects", "rebuts", "undercuts")
 
 
-def _statement_id(data: Any, path: tuple) -> str | None:
+def _statement_id(data: Any, path: tuple[Any, ...]) -> str | None:
     if len(path) >= 2 and path[0] == "statements" and isinstance(path[1], int):
         try:
             sid = data["statements"][path[1]].get("id")
@@ -216,7 +217,7 @@ def _statement_id(data: Any, path: tuple) -> str | None:
     return None
 
 
-def _data_path(data: Any, loc: tuple) -> tuple:
+def _data_path(data: Any, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     """Map a pydantic error location onto a path in the data (dropping union tags)."""
     path, cur = [], data
     for part in loc:
@@ -233,7 +234,7 @@ def _data_path(data: Any, loc: tuple) -> tuple:
     return tuple(path)
 
 
-def _describe_error(err: Mapping[str, Any], data: Any, path: tuple) -> str:
+def _describe_error(err: Mapping[str, Any], data: Any, path: tuple[Any, ...]) -> str:
     field = ".".join(str(p) for p in path) or "(top level)"
     kind = err["type"]
     if kind == "extra_forbidden":
@@ -261,7 +262,9 @@ def _describe_error(err: Mapping[str, Any], data: Any, path: tuple) -> str:
     return f"{field}: {msg} (got {got})"
 
 
-def _expand_inline(data: dict, lines: _Lines, path: str | None) -> dict:
+def _expand_inline(
+    data: dict[str, Any], lines: _Lines, path: str | None
+) -> dict[str, Any]:
     """Turn inline ``against``/``supports``/``concedes`` lists into relations."""
     statements = data.get("statements")
     if not isinstance(statements, list):
@@ -362,7 +365,7 @@ def map_from_data(
     problems: list[str] = []
     broken: set[str] = set()
 
-    def check(adapter, value, loc: tuple):
+    def check(adapter: Any, value: Any, loc: tuple[Any, ...]) -> Any:
         try:
             return adapter.validate_python(value)
         except ValidationError as exc:
@@ -381,7 +384,7 @@ def map_from_data(
 
     header = {k: v for k, v in data.items() if k not in _SECTIONS}
     head = check(_header_adapter, header, ())
-    sections: dict[str, list] = {}
+    sections: dict[str, list[Any]] = {}
     for key, adapter in _SECTIONS.items():
         items = data.get(key)
         if items is None:
@@ -427,11 +430,18 @@ _SECTIONS = {
 _header_adapter = TypeAdapter(MapDocument)
 
 
-def _document(head: MapDocument, sections: dict[str, list]) -> MapDocument:
+def _document(head: MapDocument, sections: dict[str, list[Any]]) -> MapDocument:
     return head.model_copy(update={k: tuple(v) for k, v in sections.items()})
 
 
-def _map_problems(head, sections, data, lines, *, skip: set[str]) -> list[str]:
+def _map_problems(
+    head: MapDocument,
+    sections: dict[str, list[Any]],
+    data: Any,
+    lines: _Lines,
+    *,
+    skip: set[str],
+) -> list[str]:
     from ..map import ArgumentMap
 
     try:
@@ -446,15 +456,16 @@ def _map_problems(head, sections, data, lines, *, skip: set[str]) -> list[str]:
     return []
 
 
-def _locator(data: Mapping, lines: _Lines):
+def _locator(data: Mapping[str, Any], lines: _Lines) -> Callable[[str], str]:
     """A function that prefixes problems with their line, from one index of the items.
 
     Built once per file, so locating thousands of problems stays linear.
     """
     if not lines.index:
         return lambda problem: problem
-    heads: dict[str, tuple] = {}
-    repeats: dict[str, tuple] = {}  # a repeated id is reported at the repeat, not its first use
+    heads: dict[str, tuple[Any, ...]] = {}
+    # a repeated id is reported at the repeat, not its first use
+    repeats: dict[str, tuple[Any, ...]] = {}
     for i, r in enumerate(data.get("relations") or []):
         if isinstance(r, Mapping):
             key = f"relation {r.get('from')} -{r.get('kind')}-> {r.get('to')}"
@@ -493,7 +504,7 @@ class _Dumper(_SafeDumper):  # type: ignore[misc,valid-type]  # CSafeDumper when
 _LINE_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
 
 
-def _str_representer(dumper: yaml.SafeDumper, value: str):
+def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     style: str | None
     if any(c in value for c in _LINE_BREAKS):
         style = '"'  # YAML folds these into newlines unless they are escaped
@@ -554,7 +565,7 @@ def _sniff_native(text: str) -> bool:
     return '"argmap"' in head or "argmap:" in head
 
 
-def _reader(parse):
+def _reader(parse: Callable[..., ArgumentMap]) -> Callable[[str, str | None], Loaded]:
     def read(text: str, path: str | None = None) -> Loaded:
         return Loaded(parse(text, path=path), [])
 
