@@ -78,7 +78,7 @@ _NS = "argmap"
 _CONFLICT_NAMES = ("conflict",)
 
 
-def _kind_of(node: Mapping) -> str | None:
+def _kind_of(node: Mapping[str, Any]) -> str | None:
     """The AIF node type a SADFace node plays: I, RA or CA (None when unknown)."""
     t = node.get("type")
     if t == "atom":
@@ -137,7 +137,7 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
     rest = len(resources) - (source_text is not None) if isinstance(resources, list) else "the"
     if rest:
         warnings.append(f"{rest} resource(s) (source texts) not kept")
-    ours = metadata.get(_NS) if isinstance(metadata.get(_NS), Mapping) else {}
+    ours: Any = metadata.get(_NS) if isinstance(metadata.get(_NS), Mapping) else {}
 
     nodes, by_id, stated_kinds = [], {}, {}
     stated_contradicts: set[str] = set()
@@ -158,8 +158,8 @@ def map_from_sadface(data: Any, *, path: str | None = None, text: str | None = N
                 value=node["id"],
             )
         by_id[nid] = node
-        meta = node.get("metadata") if isinstance(node.get("metadata"), Mapping) else {}
-        mine = meta.get(_NS) if isinstance(meta.get(_NS), Mapping) else {}
+        meta: Any = node.get("metadata") if isinstance(node.get("metadata"), Mapping) else {}
+        mine: Any = meta.get(_NS) if isinstance(meta.get(_NS), Mapping) else {}
         if kind == "I":
             if not isinstance(node.get("text", ""), str):
                 raise fail(f"atom {nid!r}: 'text' must be a string", key="id", value=node["id"])
@@ -371,7 +371,7 @@ def sadface_from_map(m: ArgumentMap) -> dict[str, Any]:
     edges: list[dict[str, Any]] = []
     used = {s.id for s in m.statements()}
     for s in m.statements():
-        sad = s.meta.get("sadface") if isinstance(s.meta.get("sadface"), Mapping) else {}
+        sad: Any = s.meta.get("sadface") if isinstance(s.meta.get("sadface"), Mapping) else {}
         mine: dict[str, Any] = {"kind": s.kind}
         for field in ("by", "quote", "note", "qualifier", "weight"):
             if getattr(s, field) is not None:
