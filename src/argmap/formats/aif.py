@@ -104,7 +104,7 @@ from __future__ import annotations
 import gc
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -119,6 +119,7 @@ from ._roles import attack_kind, infer_roles
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
+    from ..model import Statement
 
 __all__ = [
     "map_from_aif",
@@ -170,7 +171,7 @@ class _Reader:
 
     def __init__(
         self,
-        aif: Mapping,
+        aif: Mapping[str, Any],
         *,
         path: str | None,
         text: str | None,
@@ -189,7 +190,7 @@ class _Reader:
         self.stated_contradicts = stated_contradicts
         self.stated_conflicts = stated_conflicts  # conflict nodes whose kind is stated
         self.warnings: list[str] = []
-        self.nodes: dict[str, dict] = {}
+        self.nodes: dict[str, dict[str, Any]] = {}
         self.type_of: dict[str, str] = {}
         self.order: list[str] = []
         self.ins: dict[str, list[str]] = {}
@@ -200,7 +201,7 @@ class _Reader:
         line = line_of(self.text, key, node) if node is not None else None
         return FormatError(message, path=self.path, line=line)
 
-    def _list(self, key: str, *, required: bool = False) -> list:
+    def _list(self, key: str, *, required: bool = False) -> list[Any]:
         value = self.aif.get(key)
         if value is None:
             if required:
@@ -296,7 +297,7 @@ class _Reader:
         m = ArgumentMap.from_document(doc, validate=False)
         return m, self.warnings
 
-    def parts(self) -> tuple[list[dict], list[dict]]:
+    def parts(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         """Statements and relations as plain data (``self.actors`` holds the actors)."""
         self.index()
         unknown = [k for k in self.order if self.type_of[k] not in NODE_TYPES]
@@ -413,7 +414,7 @@ class _Reader:
             # each participant is one actor, even when two share a name
             self.actor_by_person[pid] = self._actor(names[pid], distinct=True)
             self.prefixes[pid] = tuple(names[pid] + sep for sep in (": ", " : ", ":"))
-        self.locutions: dict[str, list[dict]] = {}
+        self.locutions: dict[str, list[dict[str, Any]]] = {}
         dangling = []
         for entry in self._list("locutions"):
             if not isinstance(entry, Mapping) or entry.get("nodeID") is None:
@@ -428,7 +429,7 @@ class _Reader:
                 f"{len(dangling)} locution(s) name no node and were not kept" + _examples(dangling)
             )
         # chains L -> YA -> I
-        self.chains: dict[str, list[dict]] = {}
+        self.chains: dict[str, list[dict[str, Any]]] = {}
         self.by: dict[str, str] = {}
         self.quote: dict[str, str] = {}
         self.used_nodes: set[str] = set()
@@ -535,13 +536,14 @@ class _Reader:
 
     # ---- S nodes
     def s_nodes(self) -> None:
-        self.relations: list[dict] = []  # validated in bulk at the end (fast)
-        self.by_key: dict[tuple[str, str, str], dict] = {}
+        self.relations: list[dict[str, Any]] = []  # validated in bulk at the end (fast)
+        self.by_key: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.rel_ids: dict[str, list[str]] = {}  # S node key -> relation ids made from it
-        self.rel_by_id: dict[str, dict] = {}
-        self.links: dict[str, list[dict]] = {}  # statement id or relation id -> link records
+        self.rel_by_id: dict[str, dict[str, Any]] = {}
+        # statement id or relation id -> link records
+        self.links: dict[str, list[dict[str, Any]]] = {}
         self.link_count: dict[str, int] = {}
-        self.merged: dict[str, list[dict]] = {}  # relation id -> merged S nodes
+        self.merged: dict[str, list[dict[str, Any]]] = {}  # relation id -> merged S nodes
         self.fixed: dict[str, str] = {}
         ras, cas = self.by_type["RA"], self.by_type["CA"]
         others = [k for k in self.s_keys if self.type_of[k] in ("MA", "PA")]
@@ -822,7 +824,7 @@ class _Reader:
                     + _examples([self.nodes[k]["nodeID"] for k in keys])
                 )
 
-    def build_statements(self) -> list:
+    def build_statements(self) -> list[Any]:
         out = []
         for key in self.order:
             sid = self.sid.get(key)
@@ -917,7 +919,7 @@ def map_from_aif(data: Any, *, path: str | None = None, text: str | None = None)
 
 
 @contextmanager
-def _bulk():
+def _bulk() -> Iterator[None]:
     """Pause the cyclic garbage collector while a large map is built.
 
     Building allocates many containers and nothing cyclic to free; the collector's
@@ -957,16 +959,17 @@ class _Writer:
     def __init__(self, m: ArgumentMap, *, integer_ids: bool):
         self.m = m
         self.integer_ids = integer_ids
-        self.nodes: list[dict] = []
+        self.nodes: list[dict[str, Any]] = []
         self.node_ids: set[str] = set()
         self.edges: list[tuple[Any, Any]] = []
         self.edge_set: set[tuple[str, str]] = set()
         self.renamed: dict[str, Any] = {}  # original AIF id (str) -> id written
-        self.shared: dict[tuple, Any] = {}  # (type, original id) -> id written
+        self.shared: dict[tuple[Any, ...], Any] = {}  # (type, original id) -> id written
         self.next_int = 1
-        self.locutions: list[dict] = []
-        self.locutions_of: dict[str, list[dict]] = {}  # L node id written -> its locutions
-        self.participants: dict[str, dict] = {}  # actor id -> participant
+        self.locutions: list[dict[str, Any]] = []
+        # L node id written -> its locutions
+        self.locutions_of: dict[str, list[dict[str, Any]]] = {}
+        self.participants: dict[str, dict[str, Any]] = {}  # actor id -> participant
         self.person_of: dict[str, Any] = {}
         # L nodes that assert each statement, and the statements each L node anchors: a
         # concession starts at an L node that anchors its conceder alone
@@ -980,7 +983,9 @@ class _Writer:
         self.next_int += 1
         return value if self.integer_ids else str(value)
 
-    def add_node(self, node: Mapping, preferred: Any = None, *, shared: bool = False) -> Any:
+    def add_node(
+        self, node: Mapping[str, Any], preferred: Any = None, *, shared: bool = False
+    ) -> Any:
         """Add a node, keeping its id if free (and of the right type); return the id written.
 
         A ``shared`` node (an S node made into several relations, an L node of several
@@ -1057,7 +1062,7 @@ class _Writer:
             self.speaker_nodes(s, i_node[s.id], chains[s.id])
         # S nodes: one per group of relations made from the same node
         rel_node: dict[str, Any] = {}
-        pending: list[tuple[Relation, Any, list]] = []
+        pending: list[tuple[Relation, Any, list[Any]]] = []
         for r in m.relations():
             aif = r.meta.get("aif") if isinstance(r.meta.get("aif"), Mapping) else None
             if r.kind == "concedes":
@@ -1119,7 +1124,7 @@ class _Writer:
                     self.edge(nid, self.renamed[str(ref)])
         return self.nodeset()
 
-    def speaker_nodes(self, s, i_id: Any, chains: list[Mapping]) -> None:
+    def speaker_nodes(self, s: Statement, i_id: Any, chains: list[Mapping[str, Any]]) -> None:
         spoken = False
         for chain in chains:
             if chain.get("L") is None or chain.get("YA") is None:
@@ -1146,7 +1151,7 @@ class _Writer:
         if (s.by is not None and not spoken) or (s.quote is not None and not chains):
             self.new_locution(s, i_id)
 
-    def new_locution(self, s, i_id: Any) -> Any:
+    def new_locution(self, s: Statement, i_id: Any) -> Any:
         """A new L node asserting statement ``s`` (its quote, else its text); its id."""
         words = s.quote if s.quote is not None else s.text
         name = self.m.get_actor(s.by).name if s.by is not None else None
@@ -1214,7 +1219,7 @@ _RECORD_FIELDS: dict[str, dict[str, Any]] = {
 _REQUIRED_FIELD = {"aif_links": "node", "aif_merged": "node"}
 
 
-def _records(holder: Any, key: str) -> list[Mapping]:
+def _records(holder: Any, key: str) -> list[Mapping[str, Any]]:
     """The records the reader kept in ``holder.meta[key]``, checked before the writer uses them.
 
     Raises
@@ -1415,7 +1420,7 @@ def _warn_losses(m: ArgumentMap, data: dict[str, Any], flavour: str) -> None:
         warnings.warn(f"{label} cannot hold " + "; ".join(lost), LossWarning, stacklevel=3)
 
 
-def _dumps(flavour: str):
+def _dumps(flavour: str) -> Callable[[ArgumentMap], str]:
     def dumps(m: ArgumentMap) -> str:
         data = aif_from_map(m, flavour=flavour)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -1447,7 +1452,7 @@ def _nodeset_looks_aif(nodeset: Any) -> bool:
     return bool(sample) and all("nodeID" in n and n.get("type") in NODE_TYPES for n in sample)
 
 
-def _ids(nodeset: Mapping) -> Iterable[Any]:
+def _ids(nodeset: Mapping[str, Any]) -> Iterable[Any]:
     return (n.get("nodeID") for n in nodeset.get("nodes") or [] if isinstance(n, Mapping))
 
 
