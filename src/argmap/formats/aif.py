@@ -106,7 +106,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from pydantic import ValidationError
 
@@ -169,6 +169,10 @@ def _examples(ids: list[str], n: int = 3) -> str:
 class _Reader:
     """One AIF nodeset turned into an argument map; see the module docstring for the rules."""
 
+    # set by s_nodes() and statements_from_i_nodes() as the conversion runs
+    relations: list[dict[str, Any]]
+    roles: dict[str, str]
+
     def __init__(
         self,
         aif: Mapping[str, Any],
@@ -214,7 +218,7 @@ class _Reader:
     def index(self) -> None:
         nodes, type_of, order = self.nodes, self.type_of, self.order
         by_type: dict[str, list[str]] = {t: [] for t in NODE_TYPES}
-        s_keys = []  # RA, CA, MA, PA in file order
+        s_keys: list[str] = []  # RA, CA, MA, PA in file order
         for i, node in enumerate(self._list("nodes", required=True)):
             try:
                 nid, ntype = node["nodeID"], node["type"]
@@ -233,8 +237,9 @@ class _Reader:
                     s_keys.append(key)
         self.by_type, self.s_keys, self.i_keys = by_type, s_keys, by_type["I"]
         # every node's sources; targets only for S nodes (nothing else needs them)
-        self.ins = ins = {k: [] for k in order}
-        self.outs = outs = {k: [] for k in s_keys}
+        ins: dict[str, list[str]] = {k: [] for k in order}
+        outs: dict[str, list[str]] = {k: [] for k in s_keys}
+        self.ins, self.outs = ins, outs
         for i, edge in enumerate(self._list("edges", required=True)):
             try:
                 a, b = edge["fromID"], edge["toID"]
@@ -249,7 +254,7 @@ class _Reader:
                 if out is not None:
                     out.append(b)
 
-    def _bad_node(self, node: Any, i: int) -> None:
+    def _bad_node(self, node: Any, i: int) -> NoReturn:
         if not isinstance(node, Mapping):
             raise self.fail(f"AIF: node {i + 1} is not an object")
         nid = node.get("nodeID")
@@ -261,7 +266,7 @@ class _Reader:
             raise self.fail(f"AIF: node {nid!r} has no 'type'", node=nid)
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _bad_edge(self, edge: Any, i: int) -> None:
+    def _bad_edge(self, edge: Any, i: int) -> NoReturn:
         if not isinstance(edge, Mapping):
             raise self.fail(f"AIF: edge {i + 1} is not an object")
         has_id = "edgeID" in edge
@@ -493,7 +498,7 @@ class _Reader:
                 self.by[key] = best[0]
                 words = best[1]
             else:  # nobody is named: the first locution's words may still be a quote
-                words = first_words
+                words = cast(str, first_words)  # set: chains is not empty
             if words.strip() and words != nodes[key].get("text"):
                 self.quote[key] = words
 
@@ -536,7 +541,7 @@ class _Reader:
 
     # ---- S nodes
     def s_nodes(self) -> None:
-        self.relations: list[dict[str, Any]] = []  # validated in bulk at the end (fast)
+        self.relations = []  # validated in bulk at the end (fast)
         self.by_key: dict[tuple[str, str, str], dict[str, Any]] = {}
         self.rel_ids: dict[str, list[str]] = {}  # S node key -> relation ids made from it
         self.rel_by_id: dict[str, dict[str, Any]] = {}
@@ -625,7 +630,7 @@ class _Reader:
         for ra, p, c in supports:
             support_by_ra.setdefault(ra, []).append((p, c))
         self.keys: set[tuple[str, str, str]] = set()
-        conflicts = []
+        conflicts: list[str] = []
         for key in self.s_keys:
             if key in support_by_ra:
                 for p, c in support_by_ra[key]:
@@ -637,14 +642,14 @@ class _Reader:
                     self._relation(key, a, b, "contradicts")
                     continue
                 for a, b in direct[key]:
-                    kind = attack_kind(self.roles[self.sid[a]], self.roles[self.sid[b]])
-                    if kind is None:
+                    attack = attack_kind(self.roles[self.sid[a]], self.roles[self.sid[b]])
+                    if attack is None:
                         conflicts.append(
                             f"CA {self.nodes[key]['nodeID']!r}: {self.sid[a]!r} "
                             f"({self.roles[self.sid[a]]}) -> {self.sid[b]!r} "
                             f"({self.roles[self.sid[b]]})"
                         )
-                    self._relation(key, a, b, kind or "contradicts")
+                    self._relation(key, a, b, attack or "contradicts")
         # undercuts need their targets' relations first (and never form a cycle):
         # a depth-first pass with an explicit stack, so that a long chain of
         # conflicts on conflicts cannot exhaust Python's recursion limit
@@ -1052,7 +1057,7 @@ class _Writer:
         # I nodes first (keeping their ids), then speakers
         i_node: dict[str, Any] = {}
         for s in m.statements():
-            aif = s.meta.get("aif") if isinstance(s.meta.get("aif"), Mapping) else {}
+            aif: Any = s.meta.get("aif") if isinstance(s.meta.get("aif"), Mapping) else {}
             node = {k: v for k, v in aif.items() if k not in ("nodeID", "text", "type")}
             i_node[s.id] = self.add_node(
                 {"nodeID": None, "text": s.text, "type": "I", **node},
@@ -1085,7 +1090,7 @@ class _Writer:
                 )
             rel_node[r.key] = nid
             # a conflict's other half right after it, so that readers pair them the same way
-            extra = []
+            extra: list[tuple[Any, Any]] = []
             one_way = isinstance(aif, Mapping) and aif.get("type") == "CA"
             if r.kind == "contradicts" and not one_way:
                 back = self.add_node({"nodeID": None, "text": "Default Conflict", "type": "CA"})
