@@ -86,7 +86,7 @@ from __future__ import annotations
 import json
 import re
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -100,6 +100,7 @@ from ._roles import attack_kind, infer_roles
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
+    from ..model import Statement
 
 __all__ = [
     "loads_argdown",
@@ -198,7 +199,7 @@ def _scan_tags(raw: str) -> tuple[list[str], int]:
     return tags, end
 
 
-def _blank(match: re.Match) -> str:
+def _blank(match: re.Match[str]) -> str:
     text = match.group()
     return text if text[0] == "\\" else re.sub(r"[^\n]", " ", text)
 
@@ -320,7 +321,10 @@ class _Parser:
         self.losses: list[str] = []
         self.untitled = 0
         self.front: dict[str, Any] = {}
-        self.structures: dict[tuple[str, str], list[tuple[tuple[str, str], list]]] = {}
+        self.structures: dict[
+            tuple[str, str],
+            list[tuple[tuple[str, str], list[tuple[str, str]], list[tuple[str, str]]]],
+        ] = {}
         """Reconstructed arguments: each inference step's conclusion and premises."""
 
     def error(self, message: str, line: int) -> FormatError:
@@ -618,7 +622,7 @@ class _Parser:
                     [p.key for k, p in enumerate(pcs.members) if k not in conclusions],
                 )
             )
-            info = {"argument": arg.title}
+            info: dict[str, Any] = {"argument": arg.title}
             if rule:
                 info["rule"] = rule
             if data:
@@ -639,7 +643,7 @@ class _Parser:
 class _Pcs:
     argument: _Element
     members: list[_Element] = field(default_factory=list)
-    steps: list[tuple[int, str, dict]] = field(default_factory=list)
+    steps: list[tuple[int, str, dict[str, Any]]] = field(default_factory=list)
 
 
 def _rest_or_none(rest: str) -> str | None:
@@ -664,7 +668,7 @@ def _unescaped_index(text: str, char: str) -> int:
     return -1
 
 
-def _parse_data(block: str, error) -> dict[str, Any]:
+def _parse_data(block: str, error: Callable[[str], FormatError]) -> dict[str, Any]:
     from ..errors import LimitError
     from ._safe import load_json, load_yaml  # bounded: limits, duplicate keys
 
@@ -811,7 +815,7 @@ def _argdown_relations(p: _Parser, strict: bool) -> list[_Rel]:
     """
     main = {arg: steps[-1][0] for arg, steps in p.structures.items() if steps}
     out: list[_Rel] = []
-    seen: set[tuple] = set()
+    seen: set[tuple[str, tuple[str, str], tuple[str, str], int | None]] = set()
     for r in p.relations:
         if r.type != "pcs":
             if r.source in main:
@@ -991,7 +995,9 @@ def _build(p: _Parser, path: str | None) -> Loaded:
 
     seen: set[tuple[str, str, str]] = set()
 
-    def add(src: str, dst: str, kind: str, line: int, meta: dict | None = None) -> None:
+    def add(
+        src: str, dst: str, kind: str, line: int, meta: dict[str, Any] | None = None
+    ) -> None:
         if src == dst:
             losses.append(f"line {line}: {src!r} relates to itself; skipped")
             return
@@ -1118,7 +1124,7 @@ def argdown_relation_type(r: Relation) -> str | None:
     if tag == "pcs":
         return None
     if tag in ("undercut", "attack", "contrary", "entails"):
-        return tag
+        return str(tag)
     return {
         "supports": "support",
         "objects": "attack",
@@ -1139,7 +1145,9 @@ def _roles(
     return kinds
 
 
-def _front_source(front: dict, ours: Mapping, path: str | None) -> Source | None:
+def _front_source(
+    front: dict[str, Any], ours: Mapping[str, Any], path: str | None
+) -> Source | None:
     if "source" in ours:
         try:
             return Source.model_validate(ours["source"])
@@ -1206,7 +1214,7 @@ def _data(value: Any) -> str:
     return "".join(out)
 
 
-def _title(s) -> str:
+def _title(s: Statement) -> str:
     wanted = s.meta.get("argdown_title")
     if isinstance(wanted, str) and _id_for(wanted) == s.id and _TITLE_OK.fullmatch(wanted):
         return wanted
@@ -1216,7 +1224,7 @@ def _title(s) -> str:
 _TITLE_OK = re.compile(r"[^\[\]<>\\{}#@\n]+")
 
 
-def _ref(s) -> str:
+def _ref(s: Statement) -> str:
     t = _title(s)
     return f"<{t}>" if s.meta.get("argdown") == "argument" else f"[{t}]"
 
@@ -1288,7 +1296,7 @@ def dumps_argdown(m: ArgumentMap) -> str:
             in_data.setdefault(r.from_, []).append(r)
     relations = {r.key: r for r in m.relations()}
     # Argdown cannot leave a section: statements without one come first, then each group
-    groups: dict[tuple[str, ...], list] = {(): []}
+    groups: dict[tuple[str, ...], list[Statement]] = {(): []}
     for s in statements:
         wanted = s.meta.get("argdown_section")
         groups.setdefault(tuple(wanted) if _is_section(wanted) else (), []).append(s)
@@ -1309,7 +1317,15 @@ def dumps_argdown(m: ArgumentMap) -> str:
 
 
 def _write_statement(
-    out, m, s, kinds, by_source, relations, structure=None, strict=False, in_data=None
+    out: list[str],
+    m: ArgumentMap,
+    s: Statement,
+    kinds: set[str],
+    by_source: Mapping[str, list[Relation]],
+    relations: Mapping[str, Relation],
+    structure: Reconstruction | None = None,
+    strict: bool = False,
+    in_data: Mapping[str, list[Relation]] | None = None,
 ) -> None:
     """A statement's definition line, its premise-conclusion structure, its relations."""
     rels = by_source.get(s.id, [])
@@ -1492,7 +1508,7 @@ def _bar_links(rec: Reconstruction) -> list[tuple[int, str | None]]:
     return out
 
 
-def _inference_bar(conclusion, argument: str) -> list[str]:
+def _inference_bar(conclusion: Statement, argument: str) -> list[str]:
     """The inference line(s) before a conclusion: ``----``, or ``--`` rule, data ``--``."""
     infos = conclusion.meta.get("argdown_inference")
     info = next(
@@ -1530,7 +1546,11 @@ def _is_section(value: Any) -> bool:
 
 
 def _definition(
-    s, explicit: set[str], rels: list[Relation], data_only: list[Relation], strict: bool = False
+    s: Statement,
+    explicit: set[str],
+    rels: list[Relation],
+    data_only: list[Relation],
+    strict: bool = False,
 ) -> str:
     text = " ".join(s.text.split())
     line = f"{_ref(s)}: {_escape(text)}"
@@ -1545,8 +1565,8 @@ def _definition(
             mine[k] = v
     if s.source is not None:
         mine["source"] = s.source.model_dump(mode="json", exclude_none=True)
-    written = []
-    rest = []
+    written: list[str] = []
+    rest: list[str] = []
     for t in s.tags:
         tag = _tag(t)
         (written if tag else rest).append(tag or t)
@@ -1603,7 +1623,7 @@ def _operator(r: Relation, strict: bool = False) -> str:
     return {"supports": "+>", "contradicts": "><", "undercuts": "_>"}.get(r.kind, "->")
 
 
-def _derived_meta(s) -> dict[str, Any]:
+def _derived_meta(s: Statement) -> dict[str, Any]:
     """The metadata the importer rebuilds by itself from what the exporter writes."""
     meta: dict[str, Any] = {}
     if s.meta.get("argdown") == "argument":
