@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
 from pydantic import (
     AfterValidator,
@@ -44,7 +44,7 @@ __all__ = [
     "statement_adapter",
 ]
 
-FORMAT_VERSION = 1
+FORMAT_VERSION: Final = 1
 """Version of the native file format written in the top-level ``argmap`` key."""
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"
@@ -314,7 +314,7 @@ class Relation(_Base):
 class MapDocument(_Base):
     """The native file format: one argument map with its actors and provenance."""
 
-    argmap: Annotated[Literal[1], BeforeValidator(_no_bool)] = 1  # FORMAT_VERSION
+    argmap: Annotated[Literal[1], BeforeValidator(_no_bool)] = FORMAT_VERSION
     """Format version of the file."""
     title: str | None = None
     """Title of the map."""
