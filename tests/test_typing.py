@@ -34,6 +34,9 @@ ids: list[str] = [x.id for x in argmap.find_unanswered_objections(m, thesis="eat
 labels: dict[str, str] = {k: v for k, v in m.status("grounded").items()}
 m.relate(r, c, "supports")
 argmap.dump(m, "out.yaml")
+af = argmap.argumentation_framework(m)
+ext: frozenset[str] | None = argmap.find_extension(af, "preferred")
+svg: str = argmap.render_svg(m)
 """
 
 
@@ -83,8 +86,11 @@ def test_a_wrong_call_is_reported(tmp_path: Path) -> None:
 
         m = argmap.load(42)
         m.claim(text=3)
+        argmap.lod("x.yaml")
         """,
     )
     assert out.returncode == 1, out.stdout + out.stderr
     assert 'Argument 1 to "load" has incompatible type "int"' in out.stdout, out.stdout
     assert 'Argument "text" to "claim" of "ArgumentMap" has incompatible type "int"' in out.stdout
+    # the lazy exports are declared to type checkers: a misspelt name is caught, not Any
+    assert 'Module has no attribute "lod"' in out.stdout, out.stdout

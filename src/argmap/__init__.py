@@ -36,6 +36,7 @@ from .errors import (
 
 if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first use
     from .analysis.bipolar import BipolarFramework, bipolar_framework
+    from .analysis.deadline import time_limit
     from .analysis.dialectic import (
         ObjectionStatus,
         ObjectionStatuses,
@@ -45,7 +46,36 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         objection_statuses,
         threat_paths,
     )
-    from .analysis.status import Statuses
+    from .analysis.framework import ArgumentationFramework, FrameworkError
+    from .analysis.report import AnalysisReport, analyze
+    from .analysis.semantics import (
+        Acceptance,
+        UnknownSemanticsError,
+        count_extensions,
+        enumerate_extensions,
+        find_extension,
+        grounded_extension,
+        grounded_labelling,
+        ideal_extension,
+        is_credulously_accepted,
+        is_sceptically_accepted,
+    )
+    from .analysis.status import (
+        Explanation,
+        FrameworkLabelling,
+        Statuses,
+        TooManyExtensionsError,
+        explain,
+        label_framework,
+        statuses,
+    )
+    from .analysis.strength import Strength, UnknownStrengthError, strength
+    from .analysis.translate import (
+        Translation,
+        UnknownSupportError,
+        argumentation_framework,
+        translate,
+    )
     from .analysis.whatif import (
         LoadBearing,
         LoadBearingTimeoutError,
@@ -67,7 +97,10 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         quote_contexts,
     )
     from .check import check_file, check_map
+    from .corpus import BatchError, BatchResult, batch
     from .formats import Format, Loaded, list_formats
+    from .formats.iccma import format_af, parse_af, read_af, write_af
+    from .formats.networkx_io import from_networkx
     from .io import LossWarning, dump, dumps, load, loads, read
     from .map import ArgumentMap
     from .model import (
@@ -82,6 +115,10 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time these load on first
         Source,
         Statement,
     )
+    from .render.dot import to_graphviz
+    from .render.engines import EngineWarning
+    from .render.mermaid import to_mermaid
+    from .render.output import render_bytes, render_svg
     from .render.widget import MapWidget, widget
     from .rules import RULES
 
@@ -319,15 +356,17 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'argmap' has no attribute {name!r}")
-    import importlib
+if not TYPE_CHECKING:  # type checkers see the imports above, not a catch-all
 
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value
-    return value
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+        import importlib
+
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value
+        return value
 
 
 def __dir__() -> list[str]:
