@@ -794,6 +794,12 @@ class _Locator:
         for a, b in spans:
             if text[a:b] == quote:
                 return a, b, True, places
+        # a quote whose end cuts into an ellipsis or a run of spaces ("They left." in
+        # "They left... Then") maps to the whole run: look for it verbatim close by
+        for a, b in spans:
+            pos = text.find(quote, max(a - len(quote), 0), b + len(quote))
+            if pos >= 0:
+                return pos, pos + len(quote), True, places
         a, b = spans[0]
         return a, b, False, places
 

@@ -1,0 +1,137 @@
+"""Adversarial review of ``argmap check`` and ``argmap.anchor`` (issue 8): each test here
+failed before the fix it names, or pins an edge case the review tried."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import argmap
+from argmap.anchor import locate_quotes
+from argmap.check import check_map
+from argmap.check.output import format_text
+from argmap.cli import main
+
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif" / "sarif-schema-2.1.0.json"
+
+THREAT = """\
+argmap: 1
+actors: [{id: ann, name: Ann}]
+statements:
+  - {id: t, kind: claim, text: Thesis., by: ann, tags: [thesis]}
+  - {id: o, kind: objection, text: Obj., by: ann, against: t}
+"""
+
+
+def _threatened() -> argmap.ArgumentMap:
+    m = argmap.ArgumentMap()
+    m.actor("ann", "Ann")
+    t = m.claim("Thesis.", id="t", by="ann", tags=["thesis"])
+    m.objection("Obj.", id="o", against=t, by="ann")
+    return m
+
+
+# ---------------------------------------------------------------- text report
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        {"ignore": ["AM101"]},
+        {"per-statement-ignores": {"o": ["unanswered-objection"]}},
+        {"severity": {"AM101": "info"}, "min-severity": "warning"},
+    ],
+)
+def test_text_never_says_a_threatened_thesis_is_unthreatened(config):
+    """Before: with AM101 off, suppressed or hidden, the report said "Thesis 't': no
+    unanswered objection threatens it" while its own summary line counted one."""
+    m = _threatened()
+    m.check_config = config
+    result = check_map(m)
+    assert not [f for f in result.findings if f.code == "AM101"]
+    text = format_text([result])
+    assert "no unanswered objection threatens it" not in text
+    assert "1 unanswered objection threatens it, not reported" in text
+
+
+def test_text_says_a_thesis_is_unthreatened_when_it_is():
+    m = _threatened()
+    m.rebuttal("Answer.", id="r", against="o", by="ann")
+    assert "Thesis 't' (Thesis.): no unanswered objection threatens it" in str(check_map(m))
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_verbatim_quote_before_an_ellipsis_is_verbatim():
+    """Before: 'They left.' in 'They left... Then' was "normalised", not verbatim, with
+    the difference 'punctuation (.. for  )' and the hint 'They left...'."""
+    m = argmap.ArgumentMap(source={"text": "They left... Then they came back."})
+    m.claim("C.", id="c", quote="They left.")
+    m.claim("D.", id="d", quote="They left...")
+    c, d = locate_quotes(m)
+    assert (c.verbatim, c.how, c.start, c.end, c.differences) == (True, "exact", 0, 10, ())
+    assert (d.verbatim, d.start, d.end) == (True, 0, 12)
+
+
+# ---------------------------------------------------------------- several files, one bad
+
+
+@pytest.fixture
+def files(tmp_path):
+    good = tmp_path / "good.yaml"
+    good.write_text(THREAT, encoding="utf-8")
+    bad = tmp_path / "bad map.yaml"
+    bad.write_text("argmap: 1\nstatements: [\n", encoding="utf-8")
+    return str(good), str(bad), str(tmp_path / "missing.yaml")
+
+
+def test_json_names_the_files_that_could_not_be_checked(files, capsys):
+    """Before: a file that failed to load was absent from the JSON ("files" listed only
+    the good one and nothing said a file was skipped), though the exit status was 2."""
+    good, bad, missing = files
+    assert main(["check", good, bad, missing, "--format", "json", "--ignore", "AM101"]) == 2
+    data = json.loads(capsys.readouterr().out)
+    assert [f["file"] for f in data["files"]] == [good]
+    assert [e["file"] for e in data["errors"]] == [bad, missing]
+    assert all(e["message"] for e in data["errors"])
+    assert data["failed"] is True
+
+
+def test_sarif_reports_unloadable_files_and_is_printed_when_all_fail(files, capsys):
+    """Before: the unloadable files were missing from the log, and when every file failed
+    nothing at all was printed (an empty SARIF file breaks the upload step)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    good, bad, missing = files
+    assert main(["check", good, bad, "--format", "sarif"]) == 2
+    log = json.loads(capsys.readouterr().out)
+    jsonschema.validate(log, schema)
+    (inv,) = log["runs"][0]["invocations"]
+    assert inv["executionSuccessful"] is False
+    (note,) = inv["toolExecutionNotifications"]
+    assert note["level"] == "error"
+    uri = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.endswith("bad%20map.yaml")
+    assert main(["check", missing, "--format", "sarif"]) == 2
+    log = json.loads(capsys.readouterr().out)
+    jsonschema.validate(log, schema)
+    assert log["runs"][0]["results"] == []
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_of_a_good_run_says_it_succeeded(files, capsys):
+    good, _, _ = files
+    assert main(["check", good, "--format", "sarif"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    assert log["runs"][0]["invocations"][0]["executionSuccessful"] is True
+
+
+def test_github_annotates_the_files_that_could_not_be_checked(files, capsys):
+    good, bad, missing = files
+    assert main(["check", missing, "--format", "github"]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith(f"::error file={missing},title=argmap::")
+    assert "missing.yaml: no such file" in out
