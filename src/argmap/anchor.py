@@ -442,7 +442,10 @@ def _from_source(src: Any, base: Path, where: str) -> SourceText | None:
             text = text[1:]
         return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
     if file is not None:
-        return read_source(base / file)
+        try:
+            return read_source(base / file)
+        except SourceError as exc:  # say who named the file
+            raise SourceError(f"{exc.message} (named by {where})", path=exc.path) from None
     return None
 
 

@@ -135,3 +135,48 @@ def test_github_annotates_the_files_that_could_not_be_checked(files, capsys):
     out = capsys.readouterr().out
     assert out.startswith(f"::error file={missing},title=argmap::")
     assert "missing.yaml: no such file" in out
+
+
+# ---------------------------------------------------------------- a statement's own source
+
+
+def test_statement_source_file_is_relative_to_the_map_not_the_cwd(tmp_path, monkeypatch):
+    """Before: the check resolved a statement's own ``source.file`` against the current
+    directory (the web page used the map's folder), so checking ``sub/map.yaml`` from
+    elsewhere said "nothere.txt: source text file not found" for a file that is there."""
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / "report.txt").write_text("The report says so. Indeed.", encoding="utf-8")
+    (sub / "map.yaml").write_text(
+        """\
+argmap: 1
+source: {text: "Thesis here. More."}
+actors: [{id: ann, name: Ann}]
+statements:
+  - {id: t, kind: claim, text: T., by: ann, quote: Thesis here., tags: [thesis]}
+  - {id: e, kind: evidence, text: E., by: ann, quote: The report says so.,
+     source: {file: report.txt}, supports: t}
+""",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    result = argmap.check.check_file("sub/map.yaml", isolated=True)
+    assert not [f for f in result.findings if f.code.startswith("AM3")]
+
+
+def test_missing_statement_source_names_the_statement(tmp_path, capsys):
+    path = tmp_path / "map.yaml"
+    path.write_text(
+        """\
+argmap: 1
+source: {text: "Thesis here."}
+statements:
+  - {id: t, kind: claim, text: T., quote: Thesis here., tags: [thesis]}
+  - {id: e, kind: evidence, text: E., quote: foo, source: {file: gone.txt}, supports: t}
+""",
+        encoding="utf-8",
+    )
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err
+    assert str(tmp_path / "gone.txt") in err and "statement 'e'" in err

@@ -224,7 +224,7 @@ def check_map(
     off = cfg.ignored_for_file(path)
     rules = [r for r in rules if r.code not in off]
     src = _load_source(m, path, source)
-    ctx = Context(m, theses, src, coverage_window=cfg.coverage)
+    ctx = Context(m, theses, src, coverage_window=cfg.coverage, map_path=path)
     ignores = dict(cfg.per_statement_ignores)
     for sid, codes in _noqa(m, where).items():
         ignores[sid] = ignores.get(sid, frozenset()) | codes

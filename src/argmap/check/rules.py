@@ -76,12 +76,24 @@ class Context:
         Thesis ids (already checked) the dialectic rules are scoped to.
     source : argmap.anchor.SourceText or None
         The map's source text, when one is available.
+    map_path : str, optional
+        The map's file (statements' own ``source.file`` are relative to its folder).
     """
 
-    def __init__(self, m: ArgumentMap, theses: list[str], source=None, *, coverage_window=None):
+    def __init__(
+        self,
+        m: ArgumentMap,
+        theses: list[str],
+        source=None,
+        *,
+        coverage_window=None,
+        map_path=None,
+    ):
         self.m = m
         self.theses = theses
         self.source = source
+        # a statement's own source.file is relative to the map's folder
+        self.map_path = map_path
         self.coverage_window = dict(coverage_window or {})
 
     @cached_property
@@ -101,7 +113,7 @@ class Context:
     def quotes(self):
         from ..anchor import locate_quotes
 
-        return locate_quotes(self.m, self.source)
+        return locate_quotes(self.m, self.source, map_path=self.map_path)
 
     @cached_property
     def coverage(self):
