@@ -1293,7 +1293,10 @@ def coverage(
     if end is not None:
         k = next((i for i, s in enumerate(sentences) if end in s.text), None)
         if k is None:
-            raise SourceError(f"end marker {end!r} is not in the source", path=source.path)
+            after = " at or after the start marker" if start is not None else ""
+            raise SourceError(
+                f"end marker {end!r} is in no sentence of the source{after}", path=source.path
+            )
         sentences = sentences[: k + 1]
     if skip is not None:
         pattern = re.compile(skip) if isinstance(skip, str) else skip

@@ -180,3 +180,15 @@ statements:
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "Traceback" not in err
     assert str(tmp_path / "gone.txt") in err and "statement 'e'" in err
+
+
+def test_end_marker_before_the_start_marker_is_not_called_absent():
+    """Before: "end marker 'Alpha' is not in the source" for a marker that is in the source,
+    only before the start marker."""
+    from argmap.anchor import coverage
+
+    m = argmap.ArgumentMap(source={"text": "Alpha one. Beta two. Gamma three."})
+    m.claim("C.", id="c", quote="Beta two.")
+    with pytest.raises(argmap.SourceError, match="'Alpha' is in no sentence of the source at or"):
+        coverage(m, start="Gamma", end="Alpha")
+    assert coverage(m, start="Beta", end="Beta").share == 1.0
