@@ -192,3 +192,22 @@ def test_end_marker_before_the_start_marker_is_not_called_absent():
     with pytest.raises(argmap.SourceError, match="'Alpha' is in no sentence of the source at or"):
         coverage(m, start="Gamma", end="Alpha")
     assert coverage(m, start="Beta", end="Beta").share == 1.0
+
+
+def test_unused_actor_sharing_a_statement_id_is_cited_at_the_actor(tmp_path):
+    """Before: actor 'y' (line 4) unused was reported at line 7, the statement 'y'."""
+    path = tmp_path / "clash.yaml"
+    path.write_text(
+        """\
+argmap: 1
+actors:
+  - {id: x, name: Xavier}
+  - {id: y, name: Y}
+statements:
+  - {id: t, kind: claim, text: T., tags: [thesis], by: x}
+  - {id: y, kind: claim, text: Y., supports: t, by: x}
+""",
+        encoding="utf-8",
+    )
+    (f,) = argmap.check.check_file(path, isolated=True).findings
+    assert (f.code, f.statement, f.line) == ("AM202", "y", 4)
