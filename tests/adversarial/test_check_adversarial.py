@@ -211,3 +211,51 @@ statements:
     )
     (f,) = argmap.check.check_file(path, isolated=True).findings
     assert (f.code, f.statement, f.line) == ("AM202", "y", 4)
+
+
+# ---------------------------------------------------------------- partly undercut objections
+
+
+def _partly_undercut(second_target: str) -> argmap.ArgumentMap:
+    """o attacks the thesis t (that attack undercut by u) and ``second_target``."""
+    m = argmap.ArgumentMap()
+    m.actor("ann", "Ann")
+    t = m.claim("T.", id="t", tags=["thesis"], by="ann")
+    m.claim("W.", id="w", supports=t, by="ann")
+    m.claim("Side.", id="side", by="ann")
+    o = m.objection("O.", id="o", against=[t, second_target], by="ann")
+    attack = next(r for r in m.relations_from(o.id) if r.to == "t")
+    m.rebuttal("U.", id="u", against=attack, by="ann")
+    return m
+
+
+def test_partly_undercut_objection_is_not_called_undecided():
+    """Before: an objection one of whose two attacks is undercut had reason 'undecided',
+    and AM102 said its answers "()" were "caught in a cycle" (there is no cycle)."""
+    m = _partly_undercut("w")
+    (st,) = argmap.objection_statuses(m)
+    assert (st.answered, st.reason, st.answered_by) == (False, "partly-undercut", ("u",))
+    assert st.threatens == {"t": ("o", "w", "t")}
+    (f,) = [f for f in check_map(m).findings if f.thesis]
+    assert f.code == "AM101" and "cycle" not in f.message
+    assert "undercut" in f.message
+
+
+def test_partly_undercut_objection_threatens_only_through_its_standing_attacks():
+    """Before: o's attack on the thesis is undercut and its other attack hits a side claim,
+    yet o was an unanswered objection *bearing on the thesis* (AM101, exit 1), through the
+    attack that is answered: the author's objection to a side claim read as an open
+    challenge to the thesis."""
+    m = _partly_undercut("side")
+    (st,) = argmap.objection_statuses(m)
+    assert (st.answered, st.reason, st.threatens) == (False, "partly-undercut", {})
+    assert m.unanswered_objections(thesis="t") == []
+    result = check_map(m)
+    assert [f.code for f in result.findings if f.statement == "o"] == ["AM103"]
+    assert not result.failed
+    # the same objection with nothing undercut threatens the thesis directly
+    plain = argmap.ArgumentMap()
+    t = plain.claim("T.", id="t", tags=["thesis"])
+    plain.claim("Side.", id="side")
+    plain.objection("O.", id="o", against=[t, "side"])
+    assert argmap.objection_statuses(plain)[0].threatens == {"t": ("o", "t")}

@@ -185,6 +185,7 @@ def _ids(ids) -> str:
 _WHY = {
     "no-answer": "nothing answers it",
     "answers-defeated": "every answer to it is itself defeated",
+    "partly-undercut": "some of its attacks are undercut, the others stand",
 }
 
 
@@ -196,7 +197,12 @@ def unanswered_objection(ctx: Context) -> list[Hit]:
             continue
         o = st.objection
         for thesis, path in st.threatens.items():
-            if st.reason == "answers-defeated":
+            if st.reason == "partly-undercut":
+                hint = (
+                    f"{_ids(st.answered_by)} undercut some of its attacks; answer the "
+                    "attacks that stand, or undercut them too"
+                )
+            elif st.reason == "answers-defeated":
                 hint = (
                     f"its answers ({_ids(st.answers)}) are defeated: answer the objections "
                     "raised against them"
