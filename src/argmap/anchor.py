@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .map import ArgumentMap
 
 __all__ = [
+    "MAX_FUZZY_WORDS",
     "MAX_SOURCE_BYTES",
     "MIN_SCORE",
     "Coverage",
@@ -52,6 +53,11 @@ __all__ = [
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """The largest source file :func:`load_source` reads (50 MiB)."""
+
+MAX_FUZZY_WORDS = 5000
+"""Longest quote (in words) searched fuzzily: a longer quote that is not found exactly,
+normalised or across ellipses is reported not found (comparing word sequences costs up
+to the square of their length: a 60,000-word quote took 4 s, a 150,000-word one minutes)."""
 
 MIN_SCORE = 0.6
 """Similarity below which a quote that is not found verbatim counts as not found."""
@@ -982,7 +988,23 @@ class _Locator:
                 differences=tuple(diffs),
                 hint=None if exact else " \u2026 ".join(text[x:y] for x, y in spans),
             )
-        fz = self.fuzzy(q)
+        words = len(_WORD.findall(q))
+        fz = self.fuzzy(q) if words <= MAX_FUZZY_WORDS else None
+        if fz is None and words > MAX_FUZZY_WORDS:
+            return QuoteMatch(
+                statement,
+                quote,
+                False,
+                None,
+                None,
+                None,
+                None,
+                differences=(
+                    f"not in the source as it stands; too long ({words:,} words) to look "
+                    f"for a similar passage (the limit is {MAX_FUZZY_WORDS:,})",
+                ),
+                own_source=own_source,
+            )
         if fz is None:
             return QuoteMatch(
                 statement,

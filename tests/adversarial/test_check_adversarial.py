@@ -259,3 +259,25 @@ def test_partly_undercut_objection_threatens_only_through_its_standing_attacks()
     plain.claim("Side.", id="side")
     plain.objection("O.", id="o", against=[t, "side"])
     assert argmap.objection_statuses(plain)[0].threatens == {"t": ("o", "t")}
+
+
+def test_a_quote_too_long_for_the_fuzzy_search_is_reported_not_found():
+    """Before: a quote longer than the whole source (the source pasted with words added)
+    went to the word-sequence comparison, whose cost grows with the square of its length
+    (a 400 KB quote took 4 s, a few MB minutes). Now a quote over MAX_FUZZY_WORDS words
+    that is not found exactly, normalised or across ellipses is reported not found."""
+    from argmap.anchor import MAX_FUZZY_WORDS
+
+    text = " ".join(f"word{i % 997}" for i in range(MAX_FUZZY_WORDS)) + "."
+    m = argmap.ArgumentMap(source={"text": text})
+    m.claim("Long.", id="long", quote=text + " and more words here")
+    m.claim("Whole.", id="whole", quote=text)
+    long, whole = locate_quotes(m)
+    assert not long.found and "too long" in long.differences[0]
+    assert whole.verbatim  # a long quote that is in the source is still found
+    # just under the limit the fuzzy search still runs
+    m2 = argmap.ArgumentMap(source={"text": text})
+    words = text.split()
+    m2.claim("Near.", id="near", quote=" ".join(words[: MAX_FUZZY_WORDS - 5] + ["changed"]))
+    (near,) = locate_quotes(m2)
+    assert near.found and near.how == "fuzzy"
