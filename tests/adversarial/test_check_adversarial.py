@@ -281,3 +281,54 @@ def test_a_quote_too_long_for_the_fuzzy_search_is_reported_not_found():
     m2.claim("Near.", id="near", quote=" ".join(words[: MAX_FUZZY_WORDS - 5] + ["changed"]))
     (near,) = locate_quotes(m2)
     assert near.found and near.how == "fuzzy"
+
+
+def test_an_answer_whose_undercut_is_undercut_is_defeated_not_undecided():
+    """Before: r undercuts o's attack and u undercuts r's undercut (nothing answers u):
+    o's attack stands, yet o was 'undecided', answered_by ('r',), and AM102 said its
+    answers "()" were caught in a cycle. r stands as a statement, but its answer (the
+    undercut) is defeated."""
+    m = argmap.ArgumentMap()
+    t = m.claim("T.", id="t", tags=["thesis"])
+    o = m.objection("O.", id="o", against=t)
+    m.rebuttal("R.", id="r", against=m.relations_from(o.id)[0])
+    u = m.objection("U.", id="u")
+    m.relate(u, m.relations_from("r")[0], "undercuts")
+    by_id = {s.objection.id: s for s in argmap.objection_statuses(m)}
+    assert (by_id["o"].reason, by_id["o"].answered_by, by_id["o"].answers) == (
+        "answers-defeated",
+        (),
+        ("r",),
+    )
+    found = [f.code for f in check_map(m).findings if f.statement == "o"]
+    assert "AM101" in found and "AM102" not in found
+
+
+def test_undecided_always_involves_an_undecided_argument():
+    """Property on generated maps: reason 'undecided' only when the objection, one of its
+    attacks or one of its answers (as the relation that carries it) is undecided."""
+    from hypothesis import HealthCheck, given, settings
+
+    from argmap.analysis.bipolar import bipolar_framework
+    from argmap.analysis.dialectic import grounded_labels
+    from strategies import maps
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(maps(max_statements=10, rich=False))
+    def check(m):
+        baf = bipolar_framework(m)
+        labels = grounded_labels(baf.arguments, baf.attacks)
+        for st in argmap.objection_statuses(m):
+            if st.reason != "undecided":
+                continue
+            o = st.objection.id
+            involved = {o}
+            for r in m.relations_from(o):
+                if r.is_attack:
+                    involved.add(r.key)
+                    involved |= {x.key for x in m.relations_to(r.key) if x.is_attack}
+            involved |= {x.key for x in m.relations_to(o) if x.is_attack}
+            involved |= set(st.answers)
+            assert "undec" in {labels.get(a) for a in involved}, o
+
+    check()

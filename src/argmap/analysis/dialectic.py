@@ -362,8 +362,15 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
     searches = {t: _threat_search(baf, t) for t in theses}
     out = ObjectionStatuses(map=m)
 
-    def attackers(key: str) -> list[str]:
-        return [r.from_ if r.to == key else r.to for r in m.relations_to(key) if r.is_attack]
+    def attackers(key: str) -> list[tuple[str, str]]:
+        # (statement, the argument that carries its attack): an undercut relation's own
+        # meta-argument, so that an answer whose undercut is itself undercut is defeated
+        out = []
+        for r in m.relations_to(key):
+            if r.is_attack:
+                other = r.from_ if r.to == key else r.to
+                out.append((other, r.key if r.key in baf.relation_of else other))
+        return out
 
     for o in m.statements("objection"):
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
@@ -382,11 +389,17 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
         if only_bearing and not threatens:
             continue
         undercut_attacks = [r for r in attacks if r.key in baf.relation_of]
-        answers = attackers(o.id)
+        pairs = attackers(o.id)
         for r in undercut_attacks:
-            answers += attackers(r.key)
-        answers = list(dict.fromkeys(answers))
-        standing = tuple(a for a in answers if labels[a] == "in")
+            pairs += attackers(r.key)
+        rank = {"out": 0, "undec": 1, "in": 2}
+        effective: dict[str, str] = {}  # answering statement -> its best answer's label
+        for a, carrier in pairs:
+            lab = labels[carrier]
+            if a not in effective or rank[lab] > rank[effective[a]]:
+                effective[a] = lab
+        answers = list(effective)
+        standing = tuple(a for a in answers if effective[a] == "in")
         targets = tuple(r.to if r.from_ == o.id else r.from_ for r in attacks)
         if labels[o.id] == "out":
             answered, reason = True, "rebutted"
@@ -394,7 +407,7 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
             answered, reason = True, "undercut"
         elif not answers:
             answered, reason = False, "no-answer"
-        elif all(labels[a] == "out" for a in answers):
+        elif all(effective[a] == "out" for a in answers):
             answered, reason = False, "answers-defeated"
         elif (
             out_relations
