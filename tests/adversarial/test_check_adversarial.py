@@ -332,3 +332,15 @@ def test_undecided_always_involves_an_undecided_argument():
             assert "undec" in {labels.get(a) for a in involved}, o
 
     check()
+
+
+def test_an_objection_answered_by_undercuts_still_bears_on_the_thesis():
+    """The scoping of partly-undercut objections leaves answered ones alone: an objection
+    whose every attack is undercut is answered, and still listed as bearing on the thesis."""
+    m = argmap.ArgumentMap()
+    t = m.claim("T.", id="t", tags=["thesis"])
+    o = m.objection("O.", id="o", against=t)
+    m.rebuttal("U.", id="u", against=m.relations_from(o.id)[0])
+    (st,) = argmap.objection_statuses(m, thesis="t")
+    key = m.relations_from(o.id)[0].key
+    assert (st.answered, st.reason, st.threatens) == (True, "undercut", {"t": ("o", key, "t")})

@@ -377,7 +377,7 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
         full = {t: _walk(p, (o.id, 1)) for t, p in searches.items() if (o.id, 1) in p}
         # an objection some of whose attacks are undercut threatens only through the others
         out_relations = {r.key for r in attacks if labels.get(r.key) == "out"}
-        if out_relations and labels[o.id] != "out":
+        if out_relations and labels[o.id] != "out" and len(out_relations) < len(attacks):
             full = {
                 t: walk
                 for t in full
