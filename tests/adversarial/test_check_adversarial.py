@@ -344,3 +344,13 @@ def test_an_objection_answered_by_undercuts_still_bears_on_the_thesis():
     (st,) = argmap.objection_statuses(m, thesis="t")
     key = m.relations_from(o.id)[0].key
     assert (st.answered, st.reason, st.threatens) == (True, "undercut", {"t": ("o", key, "t")})
+
+
+def test_support_cycle_message_lists_its_members_with_commas():
+    """Before: "support cycle: 'a' , 'b' support each other" (a space before each comma)."""
+    m = argmap.ArgumentMap()
+    a = m.claim("A.", id="a")
+    b = m.claim("B.", id="b", supports=a)
+    m.relate(a, b, "supports")
+    (f,) = [f for f in check_map(m).findings if f.code == "AM108"]
+    assert "support cycle: 'a', 'b' support each other" in f.message

@@ -394,7 +394,7 @@ def support_cycle(ctx: Context) -> list[Hit]:
         hits.append(
             Hit(
                 members[0],
-                f"support cycle: {' , '.join(repr(s) for s in members)} support each other "
+                f"support cycle: {', '.join(repr(s) for s in members)} support each other "
                 "(circular reasoning)",
                 "drop the support that the text does not make",
                 extra={"cycle": members},
