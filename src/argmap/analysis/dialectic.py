@@ -266,13 +266,16 @@ def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ..
 
 
 def _standing_walk(
-    baf: BipolarFramework, parent: dict, o: str, out_relations: set[str]
+    baf: BipolarFramework,
+    parent: dict,
+    o: str,
+    out_relations: set[str],
+    steps: list[tuple[str, int]],
 ) -> tuple[str, ...] | None:
-    """A shortest odd walk from ``o`` to the thesis of ``parent`` whose first step is not
-    one of ``o``'s undercut (``out``) relations, or None."""
+    """A shortest odd walk from ``o`` to the thesis of ``parent`` whose first step (one of
+    ``steps``: next argument, 1 for an attack) is not one of ``o``'s undercut (``out``)
+    relations, or None."""
     best: tuple[str, ...] | None = None
-    steps = [(b, 1) for a, b in baf.attacks if a == o]
-    steps += [(b, 0) for a, b in baf.supports if a == o]
     for nxt, attack in steps:
         if baf.relation_of.get(nxt) in out_relations:
             continue
@@ -360,6 +363,11 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
     baf = bipolar_framework(m)
     labels = grounded_labels(baf.arguments, baf.attacks)
     searches = {t: _threat_search(baf, t) for t in theses}
+    steps_from: dict[str, list[tuple[str, int]]] = {}
+    for a, b in baf.attacks:
+        steps_from.setdefault(a, []).append((b, 1))
+    for a, b in baf.supports:
+        steps_from.setdefault(a, []).append((b, 0))
     out = ObjectionStatuses(map=m)
 
     def attackers(key: str) -> list[tuple[str, str]]:
@@ -381,7 +389,12 @@ def _objection_statuses(m: ArgumentMap, theses: list[str], *, only_bearing: bool
             full = {
                 t: walk
                 for t in full
-                if (walk := _standing_walk(baf, searches[t], o.id, out_relations)) is not None
+                if (
+                    walk := _standing_walk(
+                        baf, searches[t], o.id, out_relations, steps_from.get(o.id, [])
+                    )
+                )
+                is not None
             }
         threatens = {
             t: tuple(a for a in walk if not a.startswith(NOT_PREFIX)) for t, walk in full.items()
