@@ -22,6 +22,7 @@ import difflib
 import os
 import re
 import stat
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -169,7 +170,14 @@ _QUOTE_CHARS = frozenset(
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 # runs that change length: an ellipsis ("…" or "...") with the spaces around it, which
 # read as "...", and whitespace other than one plain space, which reads as one space
-_RESHAPE = re.compile(r"\s*(?:\u2026|\.\.\.)\s*|\s{2,}|[^\S ]")
+_RESHAPE = re.compile(
+    r"\s*(?:\u2026|\.\.\.)\s*|\s{2,}|[^\S ]"
+    # a letter with combining marks reads as its composed form (NFC: "e\u0301" as "\u00e9");
+    # invisible characters (soft hyphen, zero-width spaces and joiners, BOM) as nothing
+    r"|[^\W\d_]?[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+    r"|[\u00ad\u200b-\u200d\u2060\ufeff]+"
+)
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _WORD = re.compile(r"\w+")
 _PUNCT = ".,;:!?'\"()[]-"  # of normalised text
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\u2026\]|\u2026|\.\s?\.\s?\.)\s*")
@@ -200,7 +208,15 @@ class _Normalised:
                 segs.append((last, a - last, True))
                 parts.append(low[last:a])
                 n += a - last
-            rep = " " if m.group().isspace() else "..."
+            g = m.group()
+            if g.isspace():
+                rep = " "
+            elif set(g) <= _INVISIBLE:
+                rep = ""
+            elif "." in g or "\u2026" in g:
+                rep = "..."
+            else:
+                rep = unicodedata.normalize("NFC", g)
             nstarts.append(n)
             segs.append((a, b - a, False))
             parts.append(rep)
@@ -644,6 +660,10 @@ def _classify(q: str, p: str) -> tuple[str, tuple[str, str]] | None:
         return "ellipsis", (ps, qs)
     if qs and ps and qs.lower() == ps.lower():
         return "case", (ps, qs)
+    if set(q + p) <= _INVISIBLE | {" "}:
+        return "invisible", ("", "")
+    if unicodedata.normalize("NFC", q) == unicodedata.normalize("NFC", p):
+        return "composed", ("", "")
     if not _WORD.search(q + p):
         return "punctuation", (ps, qs)
     return None
@@ -661,6 +681,8 @@ def _phrases(found: dict[str, set[tuple[str, str]]]) -> list[str]:
                 "ellipsis": f"ellipsis ({shown})",
                 "case": f"letter case ({shown})",
                 "punctuation": f"punctuation ({shown})",
+                "invisible": "invisible characters (soft hyphen, zero-width space or BOM)",
+                "composed": "accents written as one character in one, as two in the other",
             }[key]
         )
     return out
@@ -708,7 +730,13 @@ def _describe_normalised(quote: str, passage: str) -> tuple[list[str], int]:
         found.setdefault(key, set())
         if pair != ("", ""):
             found[key].add(pair)
-    return _phrases(found), sum(qb - qa for qa, qb, _, _ in runs)
+    # invisible characters normalise to nothing: no normalised character visits them
+    invisible = sum(1 for c in quote if c in _INVISIBLE) + sum(
+        1 for c in passage if c in _INVISIBLE
+    )
+    if invisible:
+        found.setdefault("invisible", set())
+    return _phrases(found), sum(qb - qa for qa, qb, _, _ in runs) + invisible
 
 
 def _describe_chars(quote: str, passage: str) -> list[str]:

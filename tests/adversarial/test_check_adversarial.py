@@ -354,3 +354,32 @@ def test_support_cycle_message_lists_its_members_with_commas():
     m.relate(a, b, "supports")
     (f,) = [f for f in check_map(m).findings if f.code == "AM108"]
     assert "support cycle: 'a', 'b' support each other" in f.message
+
+
+def test_decomposed_accents_and_invisible_characters_normalise():
+    """Before: a quote typed with composed accents ('fermé') was not found in a source
+    with decomposed ones ('ferme\\u0301', as macOS and many PDFs write it), and a longer
+    one was 'fuzzy' with "word 'café' in the quote, 'cafe' in the source"; a quote with a
+    soft hyphen or a BOM was 'fuzzy' with "punctuation (  for \\ufeff)"."""
+    import unicodedata
+
+    text = "Le café est fermé aujourd’hui. Nous partons."
+    m = argmap.ArgumentMap(source={"text": unicodedata.normalize("NFD", text)})
+    m.claim("A.", id="a", quote="Le café est fermé aujourd'hui.")
+    m.claim("B.", id="b", quote="fermé")
+    m.claim("C.", id="c", quote="\ufeffNous par\u00adtons.")
+    m.claim("D.", id="d", quote=unicodedata.normalize("NFD", "fermé"))
+    a, b, c, d = locate_quotes(m)
+    nfd = unicodedata.normalize("NFD", text)
+    assert (a.how, a.start, a.end) == ("normalised", 0, nfd.index("hui.") + 4)
+    assert a.differences == (
+        "accents written as one character in one, as two in the other",
+        "typographic quotes (’ for ')",
+    )
+    assert (b.how, b.start, b.end) == ("normalised", nfd.index("ferme"), nfd.index(" aujourd"))
+    assert (c.how, c.differences) == (
+        "normalised",
+        ("invisible characters (soft hyphen, zero-width space or BOM)",),
+    )
+    assert nfd[c.start : c.end] == "Nous partons."
+    assert (d.how, d.verbatim) == ("exact", True)
