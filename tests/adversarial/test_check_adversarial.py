@@ -251,7 +251,8 @@ def test_partly_undercut_objection_threatens_only_through_its_standing_attacks()
     assert (st.answered, st.reason, st.threatens) == (False, "partly-undercut", {})
     assert m.unanswered_objections(thesis="t") == []
     result = check_map(m)
-    assert [f.code for f in result.findings if f.statement == "o"] == ["AM103"]
+    (f,) = [f for f in result.findings if f.statement == "o"]
+    assert f.code == "AM103" and "(partly undercut by 'u')" in f.message
     assert not result.failed
     # the same objection with nothing undercut threatens the thesis directly
     plain = argmap.ArgumentMap()

@@ -265,6 +265,8 @@ def objection_off_thesis(ctx: Context) -> list[Hit]:
             continue
         o = st.objection
         against = _ids(st.targets) or "nothing"
+        if st.reason == "partly-undercut":  # the attacks that reach a thesis are undercut
+            against += f" (partly undercut by {_ids(st.answered_by)})"
         hits.append(
             Hit(
                 o.id,
