@@ -48,7 +48,8 @@ ARGS = [
     "--disable-sync",
 ]
 START_TIMEOUT = 90  # seconds for JupyterLab to answer
-WAIT = 60_000  # milliseconds for any one state in the page
+WAIT = 60_000  # milliseconds for any one state in the page (page waits and expect() alike)
+STARTS = 3  # tries to start JupyterLab, each on a fresh free port (another may take one)
 
 pytestmark = [needs_engine, pytest.mark.slow]
 
@@ -96,6 +97,10 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _port_taken(log: str) -> bool:
+    return "already in use" in log or "Address in use" in log or "EADDRINUSE" in log
 
 
 def _request(url: str, token: str, method: str = "GET") -> int:
@@ -149,14 +154,17 @@ class Lab:
             start_new_session=True,
         )
 
-    def wait_ready(self) -> None:
+    def wait_ready(self) -> bool:
+        """True once the server answers; False when it exits because its port is taken."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
+                if _port_taken(self.output()):
+                    return False
                 pytest.fail(f"JupyterLab exited early:\n{self.output()}")
             try:
                 if _request(f"{self.base}/api/status", self.token) == 200:
-                    return
+                    return True
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.2)  # polling a server for a state, not waiting for a moment
@@ -196,17 +204,36 @@ def lab(tmp_path_factory):
     pytest.importorskip("anywidget", reason="anywidget is not installed (test extra)")
     folder = tmp_path_factory.mktemp("lab")
     (folder / "widget.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
-    server = Lab(folder)
+    server = _start_lab(folder)
     try:
-        server.wait_ready()
         yield server
     finally:
         server.stop()
 
 
+def _start_lab(folder: Path) -> Lab:
+    """A JupyterLab that answers, on a fresh free port for each try."""
+    for _ in range(STARTS):
+        server = Lab(folder)
+        try:
+            ready = server.wait_ready()
+        except BaseException:
+            server.stop()
+            raise
+        if ready:
+            return server
+        log = server.output()
+        server.stop()  # the free port was taken before the server bound it: another one
+    pytest.fail(f"JupyterLab found no free port in {STARTS} tries:\n{log}")
+
+
 @pytest.fixture(scope="module")
 def page(lab):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # expect() has its own default timeout (5 s), which set_default_timeout does not
+    # change: on a busy machine running the first cell takes longer than that
+    expect.set_options(timeout=WAIT)
 
     blocked: list[str] = []
     errors: list[str] = []
@@ -231,6 +258,7 @@ def page(lab):
         try:
             yield pg
         finally:
+            expect.set_options(timeout=None)
             context.close()
             browser.close()
 
@@ -347,3 +375,23 @@ def test_pan_and_zoom_change_the_view(shown):
     expect(svg).not_to_have_attribute("viewBox", zoomed)
     page.locator(".argmap-widget .amw-btn[data-action='fit']").click()
     expect(svg).to_have_attribute("viewBox", before)
+
+
+def test_a_taken_port_is_retried(tmp_path, monkeypatch):
+    """Between choosing a free port and binding it, another process may take it."""
+    pytest.importorskip("jupyterlab", reason="jupyterlab is not installed (test extra)")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports = [taken.getsockname()[1]]
+        free = _free_port
+        monkeypatch.setattr(
+            sys.modules[__name__], "_free_port", lambda: ports.pop() if ports else free()
+        )
+        server = _start_lab(tmp_path)
+        try:
+            assert ports == [] and server.port != taken.getsockname()[1]
+            assert _request(f"{server.base}/api/status", server.token) == 200
+        finally:
+            server.stop()
+        assert server.proc.poll() is not None
