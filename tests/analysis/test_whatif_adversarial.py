@@ -447,3 +447,44 @@ print(sorted(name for name in sys.modules if name.startswith("argmap.render")))
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+class TestDataFrameDtypes:
+    """An empty frame has the dtypes of a full one (it was all ``object``)."""
+
+    @staticmethod
+    def frames(m: ArgumentMap) -> dict:
+        thesis = next((t.id for t in m.theses()), None)
+        report = argmap.analyze(m, strength=None)
+        frames = {
+            "statements": (m.to_pandas(), {"thesis": "bool", "weight": "float64",
+                                           "attackers": "int64", "supporters": "int64"}),
+            "relations": (m.relations_frame(), {"attack": "bool"}),
+            "objections": (argmap.objection_statuses(m).to_pandas(), {"answered": "bool"}),
+            "what-if": (what_if(m).to_pandas(), {"thesis": "bool"}),
+            "report": (report.to_pandas(), {"unanswered": "bool"}),
+            "actors": (report.to_pandas("actors"), {"statements": "int64", "in": "int64"}),
+        }  # fmt: skip
+        if thesis is not None:
+            frames["load-bearing"] = (load_bearing(m, thesis).to_pandas(), {"size": "int64"})
+        return frames
+
+    def test_empty_and_full_frames_agree(self):
+        pytest.importorskip("pandas")
+        full = ArgumentMap()
+        full.actor("bo", "Bo")
+        c = full.claim("Tax sugar — 北京.", id="tax", tags=["thesis"], by="bo")
+        full.objection("O.", id="o", against=c)
+        empty = ArgumentMap()
+        empty.claim("Lonely.", id="lonely")  # a thesis with nothing to bear it
+        for m in (full, empty, ArgumentMap()):
+            for name, (frame, dtypes) in self.frames(m).items():
+                for column, dtype in dtypes.items():
+                    assert str(frame[column].dtype) == dtype, (name, column, len(frame))
+
+    def test_unset_weights_are_nan(self):
+        pd = pytest.importorskip("pandas")
+        m = ArgumentMap()
+        m.claim("A.", id="a")
+        df = m.to_pandas()
+        assert str(df["weight"].dtype) == "float64" and pd.isna(df.loc["a", "weight"])

@@ -526,7 +526,7 @@ class WhatIf:
         """
         from ..table import data_frame
 
-        return data_frame(self._rows(), _WHATIF_COLUMNS, "id")
+        return data_frame(self._rows(), _WHATIF_COLUMNS, "id", {"thesis": "bool"})
 
     def _summary(self) -> list[str]:
         lines = []
@@ -805,7 +805,7 @@ class LoadBearing:
         """
         from ..table import data_frame
 
-        return data_frame(self._rows(), _LB_COLUMNS, None)
+        return data_frame(self._rows(), _LB_COLUMNS, None, {"size": "int64"})
 
     def __str__(self) -> str:
         head = (
