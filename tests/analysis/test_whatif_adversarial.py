@@ -488,3 +488,14 @@ class TestDataFrameDtypes:
         m.claim("A.", id="a")
         df = m.to_pandas()
         assert str(df["weight"].dtype) == "float64" and pd.isna(df.loc["a", "weight"])
+
+
+def test_defeats_from_a_generator_are_not_lost():
+    m = ArgumentMap()
+    c = m.claim("C.", id="c", tags=["thesis"])
+    o = m.objection("O.", id="o", against=c)
+    m.rebuttal("R.", id="r", against=o)
+    w = what_if(m, defeat=(s.id for s in m.statements("rebuttal")))
+    assert w.defeated == ("r",) and w.fallen == ["c"]
+    w = what_if(m, remove=iter(["r"]), add=iter([{"id": "n", "kind": "claim", "text": "N."}]))
+    assert w.removed == ("r",) and w.added == ("n",)

@@ -626,7 +626,8 @@ def what_if(
     _check_map(m, "what_if")
     base = _Scenario(m, semantics, support, max_extensions)
     m2, removed, added = _apply(m, remove, add)
-    for ref in _as_list(defeat, "defeat"):
+    defeat = _as_list(defeat, "defeat")  # once: a generator would be empty the second time
+    for ref in defeat:
         key = _key(ref, "defeat")
         if key in removed:
             raise UnknownIdError(f"{key!r} is removed by this what-if; it cannot also be defeated")
