@@ -275,11 +275,13 @@ def _kernel_idle(page) -> None:
 
 
 def _run_cell(page, index: int) -> None:
+    # not awaited: page.evaluate has no timeout, and a cell that never ends would hang
+    # the test; the caller waits for what the cell shows, with a bounded timeout
     page.evaluate(
-        """async (i) => {
+        """(i) => {
           const app = window.jupyterapp;
           app.shell.currentWidget.content.activeCellIndex = i;
-          await app.commands.execute("notebook:run-cell");
+          app.commands.execute("notebook:run-cell");
         }""",
         index,
     )
