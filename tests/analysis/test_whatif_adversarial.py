@@ -499,3 +499,25 @@ def test_defeats_from_a_generator_are_not_lost():
     assert w.defeated == ("r",) and w.fallen == ["c"]
     w = what_if(m, remove=iter(["r"]), add=iter([{"id": "n", "kind": "claim", "text": "N."}]))
     assert w.removed == ("r",) and w.added == ("n",)
+
+
+def test_self_attack_and_odd_cycle_every_single_defeat():
+    """``o`` supports and objects to ``c``: under the deductive reading ``o`` attacks itself
+    and the map has no stable extension; ``r`` undercuts an attack on ``d`` that ``d``
+    answers by contradicting ``r``; a concession that changes nothing."""
+    m = ArgumentMap()
+    c = m.claim("C.", id="c", tags=["thesis"])
+    o = m.objection("O.", id="o", against=c)
+    m.relate(o, c, "supports")
+    d = m.claim("D.", id="d")
+    u = m.objection("U.", id="u", against=d)
+    r = m.rebuttal("R.", id="r", against=m.relations_from("u")[0])
+    m.relate(d, r, "contradicts")  # r undercuts u->d, which attacks d, which attacks r
+    m.relate(r, c, "concedes")
+    assert u.id == "u"
+    keys = [s.id for s in m.statements()]
+    keys += [k.key for k in m.relations() if k.kind in DEFEATABLE_RELATIONS]
+    for semantics, support in READINGS:
+        for key in keys:
+            w = what_if(m, defeat=key, semantics=semantics, support=support)
+            check_against_brute(m, w, [key], [], [], semantics, support)
