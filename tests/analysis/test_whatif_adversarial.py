@@ -521,3 +521,19 @@ def test_self_attack_and_odd_cycle_every_single_defeat():
         for key in keys:
             w = what_if(m, defeat=key, semantics=semantics, support=support)
             check_against_brute(m, w, [key], [], [], semantics, support)
+
+
+@pytest.mark.parametrize(
+    "add",
+    [
+        {"id": "regressive", "kind": "claim", "text": "Taken by a statement."},
+        [{"id": "n", "kind": "claim", "text": "N."}, {"id": "n", "kind": "claim", "text": "M."}],
+        {"from": "regressive", "to": "tax", "kind": "objects"},  # the same relation again
+        {"id": "tax", "from": "revenue", "to": "regressive", "kind": "supports"},
+    ],
+    ids=["statement id", "twice in add", "same relation", "relation id of a statement"],
+)
+def test_add_colliding_ids(tax, add):
+    with pytest.raises(DuplicateIdError):
+        what_if(tax, add=add)
+    assert len(tax) == 3 and len(tax.relations()) == 2  # untouched
