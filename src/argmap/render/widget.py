@@ -14,7 +14,9 @@ glow) and each thesis's verdict (in the bar above).
 
 The selection and the current what-if are ordinary traits, readable and writable
 from Python: ``w.selected`` (a statement id or None), ``w.defeated`` (a list of
-statement ids or relation keys), ``w.result`` (the :class:`~argmap.WhatIf`).
+statement ids or relation keys), ``w.result`` (the :class:`~argmap.WhatIf`). A
+what-if that cannot be run leaves the one that stands (``defeated``, ``result`` and
+the page stay in step; the page shows the error; an assignment from Python raises it).
 
 It works offline: the script and the style are package data (``widget.js``,
 ``widget.css`` next to this module), loaded by anywidget from the kernel; nothing
