@@ -627,16 +627,19 @@ def what_if(
     base = _Scenario(m, semantics, support, max_extensions)
     m2, removed, added = _apply(m, remove, add)
     defeat = _as_list(defeat, "defeat")  # once: a generator would be empty the second time
-    for ref in defeat:
-        key = _key(ref, "defeat")
-        if key in removed:
-            raise UnknownIdError(f"{key!r} is removed by this what-if; it cannot also be defeated")
-        gone = key not in m2 and key not in {r.key for r in m2.relations()}
-        if gone and _kind_of(m, key, "defeat"):
-            raise UnknownIdError(
-                f"{key!r} goes with what this what-if removes ({', '.join(removed)}); "
-                "it cannot also be defeated"
-            )
+    if removed:
+        kept = {r.key for r in m2.relations()}
+        for ref in defeat:
+            key = _key(ref, "defeat")
+            if key in removed:
+                raise UnknownIdError(
+                    f"{key!r} is removed by this what-if; it cannot also be defeated"
+                )
+            if key not in m2 and key not in kept and _kind_of(m, key, "defeat"):
+                raise UnknownIdError(
+                    f"{key!r} goes with what this what-if removes ({', '.join(removed)}); "
+                    "it cannot also be defeated"
+                )
     statements, relations = _split_defeats(m2, defeat)
     # the same map when nothing is removed or added: its bipolar framework is built once
     after_s = base if m2 is m else _Scenario(m2, base.semantics, support, max_extensions)
