@@ -70,6 +70,13 @@ READ_BACK = """\
 print("READBACK", w.selected, w.defeated, w.result.fallen, w.result.newly_unanswered,
       w.status["labels"]["tax"])"""
 
+HOSTILE = f"""\
+import sys
+sys.path.insert(0, {str(ROOT / "tests" / "render")!r})
+from hostile_map import hostile_map
+h = argmap.widget(hostile_map(), height=420)
+h"""
+
 
 def _notebook() -> dict:
     def cell(source: str) -> dict:
@@ -83,7 +90,7 @@ def _notebook() -> dict:
         }
 
     return {
-        "cells": [cell(BUILD), cell(READ_BACK)],
+        "cells": [cell(BUILD), cell(READ_BACK), cell(HOSTILE)],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
@@ -397,3 +404,41 @@ def test_a_taken_port_is_retried(tmp_path, monkeypatch):
         finally:
             server.stop()
         assert server.proc.poll() is not None
+
+
+def test_hostile_text_runs_nothing(shown):
+    """A map whose every text is markup and script: shown as text, nothing runs."""
+    from playwright.sync_api import expect
+
+    page = shown
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _kernel_idle(page)
+    _run_cell(page, 2)
+    cell = page.locator(".jp-Cell").nth(2)
+    widget = cell.locator(".argmap-widget[data-ready]")
+    expect(widget).to_have_count(1)
+    nodes = widget.locator("g.amw-node")
+    expect(nodes).not_to_have_count(0)
+    panel = widget.locator(".amw-panel")
+    node = widget.locator("g.amw-node[data-statement='attack-script']")
+    node.scroll_into_view_if_needed()
+    node.hover()
+    expect(panel).to_contain_text("<script>alert(1)</script></script><!-- x --><img src=x")
+    widget.locator("g.amw-node[data-statement='thesis']").click()
+    expect(panel).to_contain_text("https://example.org/?a=1&b=<2>")  # its source, as text
+    widget.locator(".amw-defeat-toggle").check()
+    expect(widget).to_have_attribute("data-defeated", "thesis")
+    counts = widget.evaluate(
+        """(w) => ({
+          scripts: w.querySelectorAll("script, img, iframe, object, embed").length,
+          handlers: [...w.querySelectorAll("*")].filter((e) =>
+            [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).length,
+          links: [...w.querySelectorAll("a")].filter((a) =>
+            /^\\s*javascript:/i.test(a.getAttribute("href") || a.getAttribute("xlink:href") || "")
+          ).length,
+        })"""
+    )
+    assert counts == {"scripts": 0, "handlers": 0, "links": 0}
+    assert dialogs == [] and page.blocked == []
+    assert [e for e in page.errors if "alert" in e] == []
