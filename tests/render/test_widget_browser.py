@@ -77,6 +77,19 @@ from hostile_map import hostile_map
 h = argmap.widget(hostile_map(), height=420)
 h"""
 
+# defeating x leaves 2**11 stage extensions: more than the widget lists
+EXPLOSIVE = """\
+e = argmap.ArgumentMap(title="Explosive")
+e.objection("X.", id="x")
+for i in range(11):
+    e.claim("A.", id=f"a{i}")
+    e.claim("B.", id=f"b{i}")
+    e.relate("x", f"a{i}", "objects")
+    e.relate("x", f"b{i}", "objects")
+    e.relate(f"a{i}", f"b{i}", "contradicts")
+x = argmap.widget(e, semantics="stage", height=420)
+x"""
+
 
 def _notebook() -> dict:
     def cell(source: str) -> dict:
@@ -90,7 +103,7 @@ def _notebook() -> dict:
         }
 
     return {
-        "cells": [cell(BUILD), cell(READ_BACK), cell(HOSTILE)],
+        "cells": [cell(BUILD), cell(READ_BACK), cell(HOSTILE), cell(EXPLOSIVE)],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
@@ -442,3 +455,30 @@ def test_hostile_text_runs_nothing(shown):
     assert counts == {"scripts": 0, "handlers": 0, "links": 0}
     assert dialogs == [] and page.blocked == []
     assert [e for e in page.errors if "alert" in e] == []
+
+
+def test_a_what_if_that_fails_is_undone_on_the_page(shown):
+    """The page asks for a what-if Python cannot run: the page says why and goes back."""
+    from playwright.sync_api import expect
+
+    page = shown
+    _kernel_idle(page)
+    _run_cell(page, 3)
+    widget = page.locator(".jp-Cell").nth(3).locator(".argmap-widget[data-ready]")
+    expect(widget).to_have_count(1)
+    node = widget.locator("g.amw-node[data-statement='x']")
+    node.scroll_into_view_if_needed()
+    node.click()
+    toggle = widget.locator(".amw-defeat-toggle")
+    toggle.check()
+    expect(widget.locator(".amw-summary .amw-error")).to_contain_text(
+        "more than 1000 stage extensions"
+    )
+    expect(toggle).not_to_be_checked()
+    expect(widget).to_have_attribute("data-defeated", "")
+    expect(widget).not_to_have_attribute("data-pending", "1")
+    # the next what-if runs, and the error goes
+    widget.locator("g.amw-node[data-statement='a0']").click()
+    toggle.check()
+    expect(widget).to_have_attribute("data-defeated", "a0")
+    expect(widget.locator(".amw-summary .amw-error")).to_have_count(0)
