@@ -312,6 +312,26 @@ class TestTimeout:
         monkeypatch.undo()
         assert load_bearing(m, thesis, k=3, semantics="preferred", timeout=None) == full
 
+    def test_no_labelling_is_started_that_would_overrun(self, monkeypatch):
+        """Each labelling takes 5 s; with 12 s the search stops at 10 s, not at 15 s."""
+        clock = FakeClock()
+        reads = []
+
+        def monotonic():
+            clock.now += 4.0  # plus FakeClock's 1: 5 s a labelling (one read each)
+            reads.append(clock())
+            return reads[-1]
+
+        m = ArgumentMap()
+        c = m.claim("C.", id="c")
+        for i in range(3):
+            m.objection("O.", id=f"o{i}", against=c)
+        monkeypatch.setattr(whatif_module.time, "monotonic", monotonic)
+        with pytest.raises(LoadBearingTimeoutError, match="gave up within 12 s") as info:
+            load_bearing(m, "c", timeout=12)
+        assert reads[-1] - reads[0] <= 12
+        assert info.value.partial.checked == 1
+
     @pytest.mark.parametrize("timeout", [-1, math.nan, "5", True, [1]])
     def test_bad_timeout(self, timeout):
         m = generated(3, 5)

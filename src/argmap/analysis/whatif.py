@@ -63,7 +63,8 @@ every statement is a candidate.
 ``n + r + C(n, 2) + ... + C(n, k)`` labellings, each linear in the size of the
 map under grounded semantics (and a SAT-backed enumeration under the others).
 ``k`` is bounded by :data:`MAX_K` (3: about ``n**3 / 6`` labellings, some
-20,000 for 50 candidates), and the search stops after ``timeout`` seconds with
+20,000 for 50 candidates), and the search stops within ``timeout`` seconds (it
+does not start a labelling that would likely overrun them) with
 :class:`LoadBearingTimeoutError`, which carries the sizes finished so far.
 """
 
@@ -867,7 +868,10 @@ def load_bearing(
         As for :func:`what_if`.
     timeout : float or None, default 30
         Seconds before giving up (None: no limit). The clock is read between
-        labellings, so one slow labelling (a SAT enumeration) runs to its end.
+        labellings, and the search gives up as soon as the time left is shorter
+        than the last labelling took (so that the next one would likely overrun);
+        a labelling once started (a SAT enumeration, the map as it stands) runs
+        to its end.
 
     Returns
     -------
@@ -940,10 +944,17 @@ def load_bearing(
             tuple(d for d in sets if len(d.ids) <= done), len(ids), checked,
         )  # fmt: skip
 
+    mark = start  # the clock at the last tick: the labelling since took (now - mark)
+
     def tick(size: int) -> None:
-        if timeout is not None and time.monotonic() - start > timeout:
+        nonlocal mark
+        if timeout is None:
+            return
+        now = time.monotonic()
+        last, mark = now - mark, now
+        if now - start + last > timeout:  # the next labelling would likely overrun
             raise LoadBearingTimeoutError(
-                f"load_bearing({tid!r}, k={k}) gave up after {timeout:g} s while checking sets "
+                f"load_bearing({tid!r}, k={k}) gave up within {timeout:g} s while checking sets "
                 f"of {size} ({checked} defeats labelled); sizes up to {done} are complete "
                 "(see .partial); pass a larger timeout, a smaller k, or focus the map",
                 partial(),
