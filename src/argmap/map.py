@@ -934,7 +934,7 @@ class ArgumentMap:
 
         Columns: ``kind``, ``text``, ``thesis`` (bool: one of :meth:`theses`),
         ``by`` (actor id), ``actor`` (its name and affiliation), ``quote``,
-        ``qualifier``, ``tags`` (tuple), ``note``, ``weight`` (float or None),
+        ``qualifier``, ``tags`` (tuple), ``note``, ``weight`` (float, NaN when unset),
         ``source_title``, ``source_author``, ``source_publisher``,
         ``source_date``, ``source_url`` (the statement's own source), and
         ``attackers``, ``supporters`` (how many statements attack and support it).
@@ -977,7 +977,12 @@ class ArgumentMap:
                     "supporters": supporters.get(s.id, 0),
                 }
             )
-        return data_frame(rows, STATEMENT_COLUMNS, "id")
+        return data_frame(
+            rows,
+            STATEMENT_COLUMNS,
+            "id",
+            {"thesis": "bool", "weight": "float64", "attackers": "int64", "supporters": "int64"},
+        )
 
     def relations_frame(self):
         """The relations as a :class:`pandas.DataFrame` indexed by ``key``, in map order.
@@ -1001,7 +1006,7 @@ class ArgumentMap:
             }
             for r in self._relations.values()
         ]
-        return data_frame(rows, RELATION_COLUMNS, "key")
+        return data_frame(rows, RELATION_COLUMNS, "key", {"attack": "bool"})
 
     # ------------------------------------------------------------------ mutation
     def remove(self, ref, *, cascade: bool = False) -> list[Relation]:

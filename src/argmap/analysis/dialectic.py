@@ -199,7 +199,7 @@ def _objections_frame(statuses: Iterable[ObjectionStatus]):
         }
         for st in statuses
     ]
-    return data_frame(rows, OBJECTION_COLUMNS, "objection")
+    return data_frame(rows, OBJECTION_COLUMNS, "objection", {"answered": "bool"})
 
 
 class UnansweredObjections(list):
