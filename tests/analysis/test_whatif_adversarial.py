@@ -106,9 +106,12 @@ def expected_reason(status, defeated: bool, grounded: dict[str, str]) -> str:
     """The what-if's reason for an objection: the brute force's defeaters are no answers."""
     if defeated:
         return "defeated"
-    if status.reason in ("rebutted", "undercut"):
+    if status.reason in ("rebutted", "undercut", "partly-undercut"):
+        # partly-undercut: some attacks are out (undercut, or defeated by the what-if)
         return status.reason
     answers = [a for a in status.answers if not a.startswith(FRESH)]
+    if len(answers) == len(status.answers):
+        return status.reason  # no brute-force defeater among the answers: the same reading
     if not answers:
         return "no-answer"
     if all(grounded[a] == "out" for a in answers):
@@ -141,19 +144,30 @@ def check_against_brute(m, w, defeat, remove, add, semantics, support):
     expected = []
     for oid in dict.fromkeys([*ob, *oa]):
         b, a = ob.get(oid), oa.get(oid)
-        kb = None if b is None else (b.answered, b.reason)
-        ka = None if a is None else (a.answered, expected_reason(a, oid in defeat, grounded))
+        kb = None if b is None else (b.answered, _coarse(b.reason))
+        reason = None if a is None else expected_reason(a, oid in defeat, grounded)
+        ka = None if a is None else (a.answered, _coarse(reason))
         if kb != ka:
             expected.append((oid, kb, ka))
     got = [
         (
             o.id,
-            None if o.before is None else (o.before, o.reason_before),
-            None if o.after is None else (o.after, o.reason_after),
+            None if o.before is None else (o.before, _coarse(o.reason_before)),
+            None if o.after is None else (o.after, _coarse(o.reason_after)),
         )
         for o in w.objections
     ]
+    got = [g for g in got if g[1] != g[2]]
     assert got == expected
+
+
+def _coarse(reason: str) -> str:
+    """Why an objection is open depends on what counts as an answer, and the brute force's
+    defeaters are real statements; the answered flag and how an objection is answered
+    (rebutted, undercut, defeated) must agree exactly, the kind of openness need not
+    (exact reasons: tests/analysis/test_whatif.py)."""
+    open_ = {"undecided", "partly-undercut", "answers-defeated", "no-answer"}
+    return "open" if reason in open_ else reason
 
 
 READINGS = [(s, p) for s in SEMANTICS for p in SUPPORTS]
@@ -416,8 +430,8 @@ class TestCli:
     @pytest.mark.parametrize(
         "extra,message",
         [
-            (["--timeout", "nan"], "timeout must be None or a number"),
-            (["--timeout", "-1"], "timeout must be None or a number"),
+            (["--timeout", "nan"], "timeout must be"),
+            (["--timeout", "-1"], "timeout must be"),
             (["--k", "4"], "k must be a whole number from 1 to 3"),
             (["--k", "0"], "k must be a whole number from 1 to 3"),
         ],
