@@ -128,7 +128,9 @@ _OPS = {
     "><": ("contradict", True),
 }
 """Relation operator: (type, whether the parent is the source)."""
-_RELATION = re.compile(r"([ \t]*)(\+>|<\+|->|<-|_>|<_|><|\+|-|_)[ \t]+(\S.*)")
+_RELATION = re.compile(r"([ \t]*)(?!--)(\+>|<\+|->|<-|_>|<_|><|\+|-|_(?=[ \t]))[ \t]*(\S.*)")
+"""A relation line. As in Argdown's lexer, no space is needed after the operator (``+[B]``,
+``-<A>``, ``-text``) except after ``_``; ``--`` starts an inference line instead."""
 _PREMISE = re.compile(r"([ \t]*)\((\d+)\)[ \t]+(.*)")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
 _TITLED = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()(:)?[ \t]*(.*)", re.S)
@@ -519,7 +521,7 @@ class _Parser:
                     self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
                 stack.append((indent, child, None))
                 current = _open(child, own, lineno, indent)
-                last_argument = None  # only a top-level argument takes the pcs that follows
+                # (last_argument stays: the block's top-level argument takes the pcs)
                 blank = False
                 continue
             prem = _PREMISE.fullmatch(raw)
