@@ -2,12 +2,15 @@
 
 * ``i23`` (ICCMA 2023): a line ``p af N``, then one attack ``i j`` per line over
   the arguments ``1 .. N``; lines starting with ``#`` are comments.
-* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment;
-  white space may stand between any two tokens (``arg (a) .``, a fact over two lines),
-  as clingo allows, but not inside a name.
+* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment,
+  ``%* ... *%`` is a block comment; white space (spaces, tabs, line breaks: what
+  clingo's lexer skips, not form feeds or Unicode spaces) may stand between any two
+  tokens (``arg (a) .``, a fact over two lines), as clingo allows, but not inside a
+  name; a name holds no ``;`` (clingo would read a pool of two arguments).
 * ``tgf`` (Trivial Graph Format, ICCMA 2015-2019): one argument name per line,
   a line ``#``, then one attack ``a b`` per line; spaces and tabs around and between
-  the fields and blank lines are allowed, a name with white space inside is not.
+  the fields and blank lines are allowed, a name with white space inside is not, nor
+  white space other than spaces and tabs (``str.split`` would split on U+00A0).
 
 Readers build an :class:`~argmap.analysis.framework.ArgumentationFramework`
 directly, without an object per argument. They accept blank lines, extra
@@ -231,18 +234,56 @@ def _ints(np, body: bytes, count: int):
 
 # -- apx ---------------------------------------------------------------------------------
 
-_NAME = r"([^\s(),%]+)"
+_NAME = r"([^\s(),%;]+)"
 _FACT = re.compile(rf"\s*(?:arg\s*\(\s*{_NAME}\s*\)|att\s*\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.")
 """One fact. As clingo (ASPARTIX) reads them, white space (line breaks too) may stand
 between any two tokens: ``arg (a) .`` and ``att( a ,`` / ``b ).`` are facts; white
-space inside a name, or between ``ar`` and ``g``, is not."""
-_COMMENT = re.compile(r"%[^\n]*")
+space inside a name, or between ``ar`` and ``g``, is not. A name holds no ``;``: clingo
+reads ``arg(a;b).`` as two arguments (a pool), so it is refused rather than misread."""
+_COMMENT = re.compile(r"%\*.*?(?:\*%|\Z)|%[^\n]*", re.S)
+"""A comment: ``% ...`` to the end of the line, or clingo's block comment ``%* ... *%``."""
+_OTHER_SPACE = re.compile(r"[^\S \t\r\n]")
+"""White space clingo's lexer does not skip (form feed, vertical tab, no-break space,
+U+2028, ...); Python's ``\\s`` and ``str.split`` would."""
+
+
+def _no_other_space(text: str, path, allowed: str) -> None:
+    """Refuse white space other than ``allowed`` (with its line), where a solver would.
+
+    The text's line breaks are ``\\n`` only (the callers turn ``\\r\\n`` and ``\\r`` into it).
+    """
+    bad = _OTHER_SPACE.search(text)
+    if bad is not None:
+        raise FormatError(
+            f"white space U+{ord(bad.group()):04X} where only {allowed} may stand",
+            path=path,
+            line=text.count("\n", 0, bad.start()) + 1,
+        )
+
+
+def _without_comments(text: str, path) -> str:
+    """The text with its comments blanked (their line breaks kept, so lines stay put)."""
+    pieces, pos = [], 0
+    for match in _COMMENT.finditer(text):
+        comment = match.group()
+        if comment.startswith("%*") and not comment.endswith("*%"):
+            raise FormatError(
+                "a block comment '%*' is never closed with '*%'",
+                path=path,
+                line=text.count("\n", 0, match.start()) + 1,
+            )
+        pieces += [text[pos : match.start()], "\n" * comment.count("\n")]
+        pos = match.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _parse_apx(text: str, path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
-    text = _COMMENT.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _without_comments(text, path)
+    _no_other_space(text, path, "spaces, tabs and line breaks")
     pos, size = 0, len(text.rstrip())
     lineno, at = 1, 0  # lineno: the line of text[at], counted as we go (linear)
     while pos < size:
@@ -291,7 +332,9 @@ def _parse_tgf(text: str, path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     in_edges = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _no_other_space(text, path, "spaces and tabs")  # str.split would split on U+00A0, ...
+    for lineno, line in enumerate(text.split("\n"), start=1):
         parts = line.split()
         if not parts:
             continue
@@ -345,7 +388,7 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
             yield "".join(f"{a} {j + 1}\n" for j in adj[ptr[i] : ptr[i + 1]])
         return
     names = af.names
-    bad = re.compile(r"[\s(),%]" if fmt == "apx" else r"\s")
+    bad = re.compile(r"[\s(),%;]" if fmt == "apx" else r"\s")
     for name in names:
         if not name or bad.search(name) or (fmt == "tgf" and name == "#"):
             raise FormatError(f"argument name {name!r} cannot be written in {fmt}")
