@@ -324,3 +324,40 @@ class TestAgainstClingo:
             assert clingo_accepts and not ours
         else:
             assert (clingo_accepts, ours) == (accepted, accepted), json.dumps(text)
+
+    _NAMES = ["eat-out", "b", "a.b", 'q"x', "É", "Eat", "-3", "_x"]
+
+    def test_apx_names_clingo_would_not_read_as_themselves_are_quoted(self):
+        # 'arg(eat-out).' is arithmetic to clingo (eat - out): it dropped the argument and
+        # its attacks without a word; statement ids have hyphens, so export-af wrote them
+        af = ArgumentationFramework.from_edges(self._NAMES, [("eat-out", "b"), ("a.b", 'q"x')])
+        text = format_af(af, "apx")
+        assert 'arg("eat-out").' in text and "arg(b)." in text and 'arg("q\\"x").' in text
+        assert parse_af(text, "apx") == af
+
+    def test_apx_name_written_quoted_and_not_is_refused(self):
+        with pytest.raises(FormatError, match="written both") as info:
+            parse_af('arg(a).\n\natt("a",a).\n', "apx")
+        assert info.value.line == 3
+
+    def test_clingo_reads_every_argument_argmap_writes(self):
+        pytest.importorskip("clingo")
+        import json
+        import subprocess
+        import sys
+
+        af = ArgumentationFramework.from_edges(self._NAMES, [("eat-out", "b"), ("a.b", 'q"x')])
+        code = (
+            "import sys, json, clingo\n"
+            "ctl = clingo.Control(['--warn=none'])\n"
+            "ctl.add('base', [], sys.stdin.read()); ctl.ground([('base', [])])\n"
+            "with ctl.solve(yield_=True) as h:\n"
+            "    print(json.dumps([[s.name, len(s.arguments)] for m in h"
+            " for s in m.symbols(atoms=True)]))\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", code], input=format_af(af, "apx"), capture_output=True,
+            text=True, encoding="utf-8", errors="replace", timeout=60,
+        )  # fmt: skip
+        atoms = json.loads(proc.stdout)
+        assert sorted(atoms) == sorted([["arg", 1]] * len(self._NAMES) + [["att", 2]] * 2)

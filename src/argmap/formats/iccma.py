@@ -6,7 +6,9 @@
   ``%* ... *%`` is a block comment; white space (spaces, tabs, line breaks: what
   clingo's lexer skips, not form feeds or Unicode spaces) may stand between any two
   tokens (``arg (a) .``, a fact over two lines), as clingo allows, but not inside a
-  name; a name holds no ``;`` (clingo would read a pool of two arguments).
+  name; a name holds no ``;`` (clingo would read a pool of two arguments). A name
+  that clingo would not read as itself (``eat-out`` is arithmetic to it) is written
+  quoted, ``arg("eat-out").``, and a quoted name is read without its quotes.
 * ``tgf`` (Trivial Graph Format, ICCMA 2015-2019): one argument name per line,
   a line ``#``, then one attack ``a b`` per line; spaces and tabs around and between
   the fields and blank lines are allowed, a name with white space inside is not, nor
@@ -280,6 +282,7 @@ def _without_comments(text: str, path) -> str:
 
 def _parse_apx(text: str, path) -> ArgumentationFramework:
     names: dict[str, int] = {}
+    forms: dict[str, str] = {}  # name -> how it was first written (quoted or not)
     attacks: list[tuple[str, str, int]] = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _without_comments(text, path)
@@ -303,11 +306,52 @@ def _parse_apx(text: str, path) -> ArgumentationFramework:
         lineno += text.count("\n", at, start)
         at = start
         if arg is not None:
-            names.setdefault(arg, len(names))
+            names.setdefault(_apx_name(arg, forms, path, lineno), len(names))
         else:
-            attacks.append((attacker, target, lineno))
+            attacks.append(
+                (
+                    _apx_name(attacker, forms, path, lineno),
+                    _apx_name(target, forms, path, lineno),
+                    lineno,
+                )
+            )
         pos = match.end()
     return _from_named(names, attacks, path)
+
+
+_CONSTANT = re.compile(r"_*[a-z][A-Za-z0-9_']*|-?[0-9]+")
+"""A name clingo reads as itself: an identifier or an integer. Any other name (``eat-out``
+is the term ``eat - out`` to clingo, whose arithmetic fails: the fact is dropped) is
+written as a quoted string."""
+
+
+def _apx_quote(name: str) -> str:
+    """A name as written in apx: as it is when clingo reads it so, else quoted.
+
+    Examples
+    --------
+    >>> _apx_quote("a1"), _apx_quote("eat-out"), _apx_quote('say"hi')
+    ('a1', '"eat-out"', '"say\\\\"hi"')
+    """
+    if _CONSTANT.fullmatch(name):
+        return name
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _apx_name(written: str, forms: dict[str, str], path, lineno: int) -> str:
+    """The name a written apx name stands for (a quoted one without its quotes), refusing one
+    written both quoted and not (``arg(a).`` and ``arg("a").`` are two arguments to clingo)."""
+    name = written
+    if len(written) >= 2 and written[0] == written[-1] == '"':
+        name = re.sub(r"\\(.)", r"\1", written[1:-1])
+    form = forms.setdefault(name, written)
+    if form != written:
+        raise FormatError(
+            f"argument {name!r} is written both as {form} and as {written}",
+            path=path,
+            line=lineno,
+        )
+    return name
 
 
 def _from_named(names: dict[str, int], attacks, path) -> ArgumentationFramework:
@@ -393,10 +437,11 @@ def _lines(af: ArgumentationFramework, fmt: str) -> Iterator[str]:
         if not name or bad.search(name) or (fmt == "tgf" and name == "#"):
             raise FormatError(f"argument name {name!r} cannot be written in {fmt}")
     if fmt == "apx":
-        yield "".join(f"arg({name}).\n" for name in names)
+        written = [_apx_quote(name) for name in names]
+        yield "".join(f"arg({name}).\n" for name in written)
         for i in range(n):
-            a = names[i]
-            yield "".join(f"att({a},{names[j]}).\n" for j in adj[ptr[i] : ptr[i + 1]])
+            a = written[i]
+            yield "".join(f"att({a},{written[j]}).\n" for j in adj[ptr[i] : ptr[i + 1]])
     else:
         yield "".join(f"{name}\n" for name in names)
         yield "#\n"
