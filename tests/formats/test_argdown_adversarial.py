@@ -73,6 +73,14 @@ class TestConstructs:
         assert child in (r.from_, r.to)
         assert m.get("A").text == "a"
 
+    def test_a_line_dedented_to_between_two_levels_joins_the_level_left_open(self):
+        # Argdown's lexer closes the deeper level and does not open a new one: [D] is a
+        # sibling of [B] (it attacks [A]); argmap made it a child of [B]
+        m, _ = loads_argdown("[A]: a\n  - [B]: b\n      + [C]: c\n    - [D]: d\n      + [E]: e\n")
+        assert sorted((r.from_, r.to) for r in m.relations()) == [
+            ("B", "A"), ("C", "B"), ("D", "A"), ("E", "D")
+        ]
+
     def test_an_arguments_relations_do_not_take_its_structure_away(self):
         # Argdown: <A> is reconstructed by the pcs after its block (2 arguments, not 3)
         text = "<A>: desc\n  + [T]: t\n  - <B>: b\n\n(1) p\n----\n(2) c\n"

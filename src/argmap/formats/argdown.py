@@ -495,7 +495,14 @@ class _Parser:
             if rel is not None:
                 self.finish(current)
                 current = None
-                while stack and stack[-1][0] >= indent:
+                level = indent
+                if stack and indent <= stack[-1][0]:
+                    # as Argdown's lexer: close the levels deeper than this line; the line
+                    # then stands in the list of the level left open (a sibling there),
+                    # even where it is indented less than that level's lines
+                    while len(stack) > 1 and indent < stack[-1][0]:
+                        stack.pop()
+                    level = min(indent, stack[-1][0])
                     stack.pop()
                 if not stack:
                     raise self.error(
@@ -519,7 +526,7 @@ class _Parser:
                 else:
                     src, dst = (parent, child) if parent_first else (child, parent)
                     self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
-                stack.append((indent, child, None))
+                stack.append((level, child, None))
                 current = _open(child, own, lineno, indent)
                 # (last_argument stays: the block's top-level argument takes the pcs)
                 blank = False
