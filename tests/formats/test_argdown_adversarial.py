@@ -89,6 +89,13 @@ class TestConstructs:
         assert [(r.from_, r.to) for r in m.relations() if r.from_ == "A"] == [("A", "c")]
 
 
+def test_a_byte_order_mark_is_no_part_of_the_first_title():
+    # the file reader dropped it, loads_argdown did not: '\ufeff[A]' became an untitled
+    # statement 'a-a' (with the title in its text)
+    m, _ = loads_argdown("\ufeff[A]: a\n  - [B]: b\n")
+    assert [s.id for s in m.statements()] == ["A", "B"]
+
+
 class TestInclude:
     def test_a_cycle_back_to_the_first_file_includes_it_once_more(self, tmp_path):
         # As the CLI does (its list of included files starts empty): 3 statements, not 2

@@ -820,6 +820,7 @@ def loads_argdown(text: str, *, path: str | None = None, file_access: bool = Tru
     ['objects', 'rebuts']
     """
     parser = _Parser(path)
+    text = text.removeprefix("\ufeff")  # a byte order mark is no part of the first title
     text = _include(text, path, file_access, parser.losses)
     parser.parse(text)
     return _build(parser, path)
