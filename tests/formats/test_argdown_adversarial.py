@@ -96,6 +96,26 @@ def test_a_byte_order_mark_is_no_part_of_the_first_title():
     assert [s.id for s in m.statements()] == ["A", "B"]
 
 
+class TestMergedRelationsAreReported:
+    """Two relations in Argdown's model that are one edge in argmap's: a warning now (the
+    second was dropped without one)."""
+
+    def test_an_explicit_support_along_a_premise_conclusion_step(self):
+        # Argdown counts 'C supports A' once as a relation; argmap has the pcs edge only
+        m, losses = loads_argdown("<Y>\n\n(1) [C]: c\n----\n(2) [A]: a\n\n[A]\n  <+ [C]\n")
+        assert [(r.from_, r.to) for r in m.relations() if r.from_ == "C"] == [("C", "A")]
+        assert any("'C' supports 'A' is there already (as pcs)" in w for w in losses)
+
+    def test_an_undercut_kept_as_the_contradiction_already_there(self):
+        m, losses = loads_argdown("[B]: b\n  _> <Y>: y\n  - <Y>\n")
+        assert len(list(m.relations())) == 1
+        assert any("is there already (as attack)" in w for w in losses)
+
+    def test_a_repeated_relation_is_no_loss(self):
+        m, losses = loads_argdown("[A]: a\n  + [B]: b\n\n[B]\n  +> [A]\n")
+        assert len(list(m.relations())) == 1 and losses == []
+
+
 class TestInclude:
     def test_a_cycle_back_to_the_first_file_includes_it_once_more(self, tmp_path):
         # As the CLI does (its list of included files starts empty): 3 statements, not 2

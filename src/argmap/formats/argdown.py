@@ -1119,13 +1119,22 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         for entry in ex["mine"].get("relations", []):
             rel_extras[(sid, entry["kind"], entry["to"])] = entry
 
-    seen: set[tuple[str, str, str]] = set()
+    seen: dict[tuple[str, str, str], dict] = {}  # relation -> the meta it was read with
 
     def add(src: str, dst: str, kind: str, line: int, meta: dict | None = None) -> None:
         if src == dst:
             losses.append(f"line {line}: {src!r} relates to itself; skipped")
             return
-        if (src, kind, dst) in seen or (kind == "contradicts" and (dst, kind, src) in seen):
+        before = seen.get((src, kind, dst))
+        if before is None and kind == "contradicts":
+            before = seen.get((dst, kind, src))
+        if before is not None:
+            if before != (meta or {}):  # two relations in Argdown's model, one in argmap's
+                losses.append(
+                    f"line {line}: {src!r} {kind} {dst!r} is there already (as "
+                    f"{before.get('argdown', kind)}); this {(meta or {}).get('argdown', kind)} "
+                    "relation is not kept apart from it"
+                )
             return  # the same relation again (Argdown allows repeating it)
         entry = rel_extras.get((src, kind, dst), {})
         try:
@@ -1142,7 +1151,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             raise FormatError(
                 f"relation {src} -{kind}-> {dst}: {exc}", path=path, line=line
             ) from None
-        seen.add((src, kind, dst))
+        seen[(src, kind, dst)] = meta or {}
 
     undercuts = []
     inferences = []
