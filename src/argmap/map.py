@@ -127,7 +127,8 @@ def _revalidated(obj: Any, cls: type | tuple[type, ...], what: str) -> Any:
     if not isinstance(obj, cls):
         raise UsageError(f"expected {what}, got {type(obj).__name__} {obj!r:.80}")
     try:
-        type(obj).model_validate(obj.model_dump(by_alias=True, round_trip=True))
+        # its own fields as they are (nested models are taken as they are): no dump needed
+        type(obj).model_validate(obj.__dict__)
     except ValidationError as exc:
         who = f"{what} {getattr(obj, 'id', None)!r}" if getattr(obj, "id", None) else what
         raise MapValidationError(_problems_of(exc, who)) from None

@@ -205,10 +205,19 @@ def check_size(n: int, path=None, line: int | None = None) -> int:
 def _free_memory() -> int | None:
     """Bytes of memory this process may still take (free RAM, or an address-space limit)."""
     free = None
-    try:
-        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
+    try:  # Linux: free memory including the page cache the kernel can reclaim
+        with open("/proc/meminfo", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"MemAvailable:"):
+                    free = int(line.split()[1]) * 1024
+                    break
+    except (OSError, ValueError, IndexError):
         pass
+    if free is None:
+        try:
+            free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (ValueError, OSError, AttributeError):
+            pass
     try:
         import resource
 
