@@ -35,7 +35,7 @@ relates to the grounded semantics.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
@@ -263,17 +263,68 @@ def resolve_theses(m: ArgumentMap, thesis: str | Iterable[str] | None = None) ->
     return ids
 
 
-def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ...]]:
-    """Argument -> a shortest walk to ``thesis`` with an odd number of attacks.
+class _Walks(Mapping):
+    """Argument -> its walk to the thesis, read off BFS parent pointers on request.
 
-    Breadth-first search backwards from ``(thesis, 0)`` over the product graph
-    ``(argument, parity)``; the walk is read off the parent pointers.
+    Only the walks asked for are built (the objections'), so a deep chain costs
+    its depth per objection looked up, not per argument of the framework.
     """
+
+    __slots__ = ("_parent", "_cache")
+
+    def __init__(self, parent: dict[tuple[str, int], tuple[str, int] | None]):
+        self._parent = parent
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def __contains__(self, arg: object) -> bool:
+        return (arg, 1) in self._parent
+
+    def __getitem__(self, arg: str) -> tuple[str, ...]:
+        walk = self._cache.get(arg)
+        if walk is None:
+            if (arg, 1) not in self._parent:
+                raise KeyError(arg)
+            parent, steps = self._parent, []
+            cur: tuple[str, int] | None = (arg, 1)
+            while cur is not None:
+                steps.append(cur[0])
+                cur = parent[cur]
+            walk = self._cache[arg] = tuple(steps)
+        return walk
+
+    def __iter__(self):
+        return (arg for arg, parity in self._parent if parity == 1)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
+
+def _edges_into(baf: BipolarFramework) -> dict[str, list[tuple[str, int]]]:
+    """Argument -> ``(source, 1 for an attack else 0)`` of the edges into it."""
     into: dict[str, list[tuple[str, int]]] = {}
     for a, b in baf.attacks:
         into.setdefault(b, []).append((a, 1))
     for a, b in baf.supports:
         into.setdefault(b, []).append((a, 0))
+    return into
+
+
+def _threat_walks(
+    baf: BipolarFramework, thesis: str, into: dict[str, list[tuple[str, int]]] | None = None
+) -> _Walks:
+    """Argument -> a shortest walk to ``thesis`` with an odd number of attacks.
+
+    Breadth-first search backwards from ``(thesis, 0)`` over the product graph
+    ``(argument, parity)``; the walk is read off the parent pointers, lazily
+    (:class:`_Walks`): the search is linear in what reaches the thesis, and only
+    the walks looked up are built. ``into`` (from :func:`_edges_into`) is shared by
+    the searches for several theses.
+    """
+    if into is None:
+        into = _edges_into(baf)
     start = (thesis, 0)
     parent: dict[tuple[str, int], tuple[str, int] | None] = {start: None}
     queue = deque([start])
@@ -284,16 +335,7 @@ def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ..
             if nxt not in parent:
                 parent[nxt] = state
                 queue.append(nxt)
-    walks: dict[str, tuple[str, ...]] = {}
-    for arg, parity in parent:
-        if parity != 1:
-            continue
-        walk, cur = [], (arg, 1)
-        while cur is not None:
-            walk.append(cur[0])
-            cur = parent[cur]
-        walks[arg] = tuple(walk)
-    return walks
+    return _Walks(parent)
 
 
 def threat_paths(m: ArgumentMap, thesis: str) -> dict[str, tuple[str, ...]]:
@@ -396,7 +438,19 @@ def _objection_statuses(
     theses = list(theses)
     if theses and baf is None:
         baf = bipolar_framework(m)
-    walks = {t: _threat_walks(baf, t) for t in theses} if baf is not None else {}
+    objections = m.statements("objection")
+    # thesis -> walks, then objection -> {thesis: path}: one pass per thesis over what
+    # reaches it (not a look-up in every thesis's walks for every objection)
+    threats: dict[str, dict[str, tuple[str, ...]]] = {}
+    if theses and baf is not None:
+        into = _edges_into(baf)
+        is_objection = {o.id for o in objections}
+        for t in theses:
+            walks = _threat_walks(baf, t, into)
+            for a in walks:
+                if a in is_objection:
+                    path = tuple(x for x in walks[a] if not x.startswith(NOT_PREFIX))
+                    threats.setdefault(a, {})[t] = path
     out = ObjectionStatuses(map=m)
 
     rank = {"out": 0, "undec": 1, "in": 2}
@@ -413,12 +467,8 @@ def _objection_statuses(
                 out.append((a, min(labels[a], rel, key=rank.__getitem__)))
         return out
 
-    for o in m.statements("objection"):
-        threatens = {
-            t: tuple(a for a in w[o.id] if not a.startswith(NOT_PREFIX))
-            for t, w in walks.items()
-            if o.id in w
-        }
+    for o in objections:
+        threatens = threats.get(o.id, {})
         if only_bearing and not threatens:
             continue
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
