@@ -207,6 +207,19 @@ def _int_error(path: str | None, line: int | None = None) -> LimitError:
 
 
 @contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (building a large map makes many containers
+    and no cycles: the collector's passes would cost more than the build)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextmanager
 def _bounded() -> Iterator[None]:
     """Pause the cyclic collector and apply ``limits.max_int_digits`` to int parsing."""
     enabled = gc.isenabled()

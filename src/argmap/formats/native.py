@@ -34,7 +34,7 @@ from ..model import (
     statement_adapter,
 )
 from . import Format, Loaded, register_format
-from ._safe import compose_yaml, load_json, load_yaml
+from ._safe import compose_yaml, gc_paused, load_json, load_yaml
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -340,6 +340,11 @@ def map_from_data(
     MapValidationError
         Listing every problem, each with its line and statement id where known.
     """
+    with gc_paused():
+        return _map_from_data(data, path=path, text=text, lines=lines)
+
+
+def _map_from_data(data: Any, *, path: str | None, text: str | None, lines: _Lines | None):
     from ..map import ArgumentMap
 
     lines = lines or _Lines(text)
