@@ -246,3 +246,39 @@ def test_the_one_pass_check_finds_what_the_per_relation_check_finds(doc):
 def test_sound_maps_stay_sound_and_round_trip(m):
     assert m.problems() == _per_relation_problems(m) == []
     assert argmap.loads(argmap.dumps(m, format="json"), format="json") == m
+
+
+YAML_TEXTS = [
+    "a: 1\nb: [x, 2.5, null, true, 2024-01-02]\n",
+    "base: &b {k: v, n: 1}\nuse: *b\nmerged: {<<: *b, n: 2}\n",
+    "l: &l [a, b]\nm: [*l, *l]\n",
+    "? [a, b]\n: complex key\n",
+    "1: int key\nnull: null key\n'x': quoted\n",
+    "s: !!str 12\nt: !!int '7'\nset: !!set {a, b}\n",
+    "- a\n- {b: [c, {d: e}]}\n",
+    "text: |\n  two\n  lines\n",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", YAML_TEXTS)
+def test_the_fast_yaml_constructor_builds_what_pyyaml_builds(text):
+    import yaml
+
+    from argmap import FormatError
+    from argmap.formats._safe import load_yaml
+
+    try:
+        expected = yaml.safe_load(text)
+    except yaml.YAMLError as exc:  # the same refusal, as a FormatError naming it
+        with pytest.raises(FormatError, match=str(exc.problem)):
+            load_yaml(text)
+        return
+    assert load_yaml(text) == expected
+
+
+def test_an_alias_is_the_same_object_as_its_anchor():
+    from argmap.formats._safe import load_yaml
+
+    data = load_yaml("l: &l [a, b]\nm: *l\n")
+    assert data["l"] is data["m"]
