@@ -30,6 +30,7 @@ from ..model import (
     Actor,
     MapDocument,
     Relation,
+    Statement,
     document_adapter,
     statement_adapter,
 )
@@ -396,6 +397,11 @@ def _map_from_data(data: Any, *, path: str | None, text: str | None, lines: _Lin
                 f"line {lines.line((key,))}: '{key}' must be a list, got {type(items).__name__}"
             )
             items = []
+        try:  # the common, valid case: the whole list at once
+            sections[key] = _LIST_ADAPTERS[key].validate_python(items)
+            continue
+        except ValidationError:
+            pass  # item by item, for every problem with its place (as below)
         sections[key] = [
             v for i, item in enumerate(items) if (v := check(adapter, item, (key, i))) is not None
         ]
@@ -430,6 +436,11 @@ _SECTIONS = {
     "relations": TypeAdapter(Relation),
 }
 _header_adapter = TypeAdapter(MapDocument)
+_LIST_ADAPTERS = {
+    "actors": TypeAdapter(list[Actor]),
+    "statements": TypeAdapter(list[Statement]),
+    "relations": TypeAdapter(list[Relation]),
+}
 
 
 def _document(head: MapDocument, sections: dict[str, list]) -> MapDocument:
