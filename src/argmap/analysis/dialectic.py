@@ -34,6 +34,7 @@ relates to the grounded semantics.
 
 from __future__ import annotations
 
+import gc
 from collections import deque
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -410,11 +411,19 @@ def objection_statuses(
 
     require_map(m, "objection_statuses")
     theses = resolve_theses(m, thesis)
-    baf = bipolar_framework(m)
-    labels = grounded_labels(baf.arguments, baf.attacks)
-    return _objection_statuses(
-        m, labels, baf.relation_of, theses=theses, only_bearing=thesis is not None, baf=baf
-    )
+    # the analysis makes many containers and no cycles: without the cyclic collector's
+    # full passes over a large map's heap, its cost stays linear in the map's size
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        baf = bipolar_framework(m)
+        labels = grounded_labels(baf.arguments, baf.attacks)
+        return _objection_statuses(
+            m, labels, baf.relation_of, theses=theses, only_bearing=thesis is not None, baf=baf
+        )
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _objection_statuses(

@@ -522,12 +522,18 @@ _Dumper.add_representer(str, _str_representer)
 
 def dumps_yaml(m: ArgumentMap) -> str:
     """The map as native YAML text."""
+    with gc_paused():  # many containers, no cycles: the collector's passes are waste
+        return _dumps_yaml(m)
+
+
+def _dumps_yaml(m: ArgumentMap) -> str:
     return yaml.dump(m.to_dict(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
 
 
 def dumps_json(m: ArgumentMap) -> str:
     """The map as native JSON text (UTF-8, indented)."""
-    return json.dumps(m.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    with gc_paused():  # many containers, no cycles: the collector's passes are waste
+        return json.dumps(m.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def json_schema() -> dict[str, Any]:
