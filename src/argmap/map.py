@@ -96,6 +96,14 @@ def _refs(refs: Any) -> list[Any]:
     return list(refs)
 
 
+def _ends(rel: Relation) -> tuple[str, str, str]:
+    """What makes two relations the same: their ends and kind (either way round for
+    ``contradicts``, which is symmetric)."""
+    if rel.kind == "contradicts" and rel.to < rel.from_:
+        return (rel.to, rel.from_, rel.kind)
+    return (rel.from_, rel.to, rel.kind)
+
+
 def _problems_of(exc: ValidationError, who: str) -> list[str]:
     """One message per error of a pydantic ValidationError, prefixed with ``who``."""
     out = []
@@ -708,7 +716,26 @@ class ArgumentMap:
             if stmt.id in self._relations:
                 out.append(f"statement {stmt.id!r}: id is also used by a relation")
         cycles = self._undercut_cycles(self._relations)
+        # one pass over indexes clears the relations that are certainly sound (known
+        # ends, allowed by the rule table, given once, an id no statement has); only
+        # the others get the full check, whose messages are then the same as if every
+        # relation had been checked (a sound relation has none)
+        kinds = {sid: d["statement"].kind for sid, d in self._graph.nodes(data=True)}
+        ends: dict[tuple[str, str, str], int] = {}
         for rel in self._relations.values():
+            end = _ends(rel)
+            ends[end] = ends.get(end, 0) + 1
+        for rel in self._relations.values():
+            from_kind, to_kind = kinds.get(rel.from_), kinds.get(rel.to)
+            if (
+                from_kind is not None
+                and to_kind is not None
+                and rel.kind != "undercuts"
+                and (rel.id is None or rel.id not in kinds)
+                and ends[_ends(rel)] == 1
+                and relation_problem(rel, from_kind, to_kind) is None
+            ):
+                continue
             out += [msg for _, msg in self._relation_problems(rel, self._relations, cycles)]
         return list(dict.fromkeys(out))
 

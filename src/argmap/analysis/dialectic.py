@@ -272,15 +272,26 @@ def resolve_theses(m: ArgumentMap, thesis: str | Iterable[str] | None = None) ->
     return ids
 
 
-def _threat_search(baf: BipolarFramework, thesis: str) -> dict:
-    """Parent pointers of a breadth-first search backwards from ``(thesis, 0)`` over the
-    product graph ``(argument, parity of attacks)``: each reached state -> the next
-    state on a shortest walk to the thesis (None for the start)."""
+def _edges_into(baf: BipolarFramework) -> dict[str, list[tuple[str, int]]]:
+    """Argument -> ``(source, 1 for an attack else 0)`` of the edges into it."""
     into: dict[str, list[tuple[str, int]]] = {}
     for a, b in baf.attacks:
         into.setdefault(b, []).append((a, 1))
     for a, b in baf.supports:
         into.setdefault(b, []).append((a, 0))
+    return into
+
+
+def _threat_search(
+    baf: BipolarFramework, thesis: str, into: dict[str, list[tuple[str, int]]] | None = None
+) -> dict:
+    """Parent pointers of a breadth-first search backwards from ``(thesis, 0)`` over the
+    product graph ``(argument, parity of attacks)``: each reached state -> the next
+    state on a shortest walk to the thesis (None for the start). ``into`` (from
+    :func:`_edges_into`) is shared by the searches for several theses; the search is
+    linear in what reaches the thesis."""
+    if into is None:
+        into = _edges_into(baf)
     start = (thesis, 0)
     parent: dict[tuple[str, int], tuple[str, int] | None] = {start: None}
     queue = deque([start])
@@ -439,9 +450,22 @@ def _objection_statuses(
     theses = list(theses)
     if theses and baf is None:
         baf = bipolar_framework(m)
-    searches = {t: _threat_search(baf, t) for t in theses} if baf is not None else {}
+    objections = m.statements("objection")
+    searches: dict[str, dict] = {}
+    # objection -> {thesis: search that reaches it}: one pass per thesis over what reaches
+    # it, not a look-up in every thesis's search for every objection; walks are read off
+    # the parent pointers only for the objections (a deep chain costs its depth per
+    # objection, not per argument)
+    reached: dict[str, dict[str, dict]] = {}
     steps_from: dict[str, list[tuple[str, int]]] = {}
     if baf is not None and theses:
+        into = _edges_into(baf)
+        is_objection = {o.id for o in objections}
+        for t in theses:
+            searches[t] = parent = _threat_search(baf, t, into)
+            for arg, parity in parent:
+                if parity == 1 and arg in is_objection:
+                    reached.setdefault(arg, {})[t] = parent
         for a, b in baf.attacks:
             steps_from.setdefault(a, []).append((b, 1))
         for a, b in baf.supports:
@@ -459,9 +483,9 @@ def _objection_statuses(
                 found.append((other, r.key if r.key in relation_of else other))
         return found
 
-    for o in m.statements("objection"):
+    for o in objections:
         attacks = [r for r in m.relations_from(o.id) if r.is_attack]
-        full = {t: _walk(p, (o.id, 1)) for t, p in searches.items() if (o.id, 1) in p}
+        full = {t: _walk(p, (o.id, 1)) for t, p in reached.get(o.id, {}).items()}
         # an objection some of whose attacks are undercut threatens only through the others
         out_relations = {r.key for r in attacks if labels.get(r.key) == "out"}
         if out_relations and labels[o.id] != "out" and len(out_relations) < len(attacks):
