@@ -466,12 +466,18 @@ def _objection_statuses(
             for arg, parity in parent:
                 if parity == 1 and arg in is_objection:
                     reached.setdefault(arg, {})[t] = parent
-        for a, b in baf.attacks:
-            steps_from.setdefault(a, []).append((b, 1))
-        for a, b in baf.supports:
-            steps_from.setdefault(a, []).append((b, 0))
     out = ObjectionStatuses(map=m)
     rank = {"out": 0, "undec": 1, "in": 2}
+
+    def _steps(arg: str) -> list[tuple[str, int]]:
+        # the first steps out of an argument, indexed once and only when a partly
+        # undercut objection needs them (rare)
+        if not steps_from and baf is not None:
+            for a, b in baf.attacks:
+                steps_from.setdefault(a, []).append((b, 1))
+            for a, b in baf.supports:
+                steps_from.setdefault(a, []).append((b, 0))
+        return steps_from.get(arg, [])
 
     def attackers(key: str) -> list[tuple[str, str]]:
         # (statement, the argument that carries its attack): an undercut relation's own
@@ -494,7 +500,7 @@ def _objection_statuses(
                 for t in full
                 if (
                     walk := _standing_walk(
-                        baf, searches[t], o.id, out_relations, steps_from.get(o.id, [])
+                        baf, searches[t], o.id, out_relations, _steps(o.id)
                     )
                 )
                 is not None
