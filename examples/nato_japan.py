@@ -529,7 +529,8 @@ def build() -> argmap.ArgumentMap:
             "Answered. The Foreign Ministry's recommendation, in its quoted words though "
             "not in the author's text. The principles passage answers it directly: the "
             "regional countries hold NATO's principles dear, so they have no call to be "
-            "vigilant about NATO."
+            "vigilant about NATO; and the closing 'No-one likes a bully.' says whom they do"
+            " have cause to be wary of (larger states that coerce)."
         ),
     )
     m.objection(
@@ -585,9 +586,13 @@ def build() -> argmap.ArgumentMap:
             "same principles that are held dear by the smaller nations of the Indo-Pacific."
         ),
         note=(
-            "A paragraph of its own right after both Chinese reactions, answering them; it "
-            "recurs in the last paragraph ('The good news is that ...'), where it grounds "
-            "the third benefit."
+            "A paragraph of its own right after both Chinese reactions, and again in the "
+            "last paragraph ('The good news is that ...'), where it grounds the third "
+            "benefit. The standalone paragraph may be the magazine's pull quote rather than"
+            " the author's placement; either way the author offers it against Beijing's "
+            "reaction: in the last paragraph the regional nations' own principles, and "
+            "'No-one likes a bully.', tell against both the 'interference' charge and the "
+            "call for 'vigilance'."
         ),
     )
     m.claim(
@@ -955,6 +960,7 @@ def build() -> argmap.ArgumentMap:
     m.relate("shared-principles", "global-times-thorn", "rebuts")
     m.relate("no-one-likes-a-bully", "beijing-destabilising", "rebuts")
     m.relate("no-one-likes-a-bully", "global-times-thorn", "rebuts")
+    m.relate("no-one-likes-a-bully", "mfa-vigilance", "rebuts")
     m.relate(
         "security-environment-changed",
         "global-times-thorn",

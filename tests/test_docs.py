@@ -43,7 +43,12 @@ def test_page_examples_run(page, tmp_path, monkeypatch):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     import argmap
+    from argmap import limits
 
+    # a page may change the limits "from now on" (docs/limits.md): not for later tests
+    for name in limits.__all__:
+        if isinstance(getattr(limits, name), int):
+            monkeypatch.setattr(limits, name, getattr(limits, name))
     namespace: dict = {"__name__": "__docs__", "argmap": argmap}
     for line, code in python_blocks(page.read_text(encoding="utf-8")):
         try:

@@ -38,7 +38,7 @@ BEARING = {
 
 ANSWERED = {
     "beijing-destabilising": {"shared-principles", "no-one-likes-a-bully"},
-    "mfa-vigilance": {"shared-principles"},
+    "mfa-vigilance": {"shared-principles", "no-one-likes-a-bully"},
     "global-times-thorn": {"shared-principles", "no-one-likes-a-bully"},
     "beebe-transatlantic-rift": {"benefits-mitigate-risks", "narrows-perception-gaps"},
     "beebe-russia-china-alliance": {

@@ -22,6 +22,7 @@ import difflib
 import os
 import re
 import stat
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from .table import Table
 
 __all__ = [
+    "MAX_FUZZY_WORDS",
     "MAX_SOURCE_BYTES",
     "MIN_SCORE",
     "Coverage",
@@ -53,6 +55,11 @@ __all__ = [
 
 MAX_SOURCE_BYTES = 50 * 1024 * 1024
 """The largest source file :func:`load_source` reads (50 MiB)."""
+
+MAX_FUZZY_WORDS = 5000
+"""Longest quote (in words) searched fuzzily: a longer quote that is not found exactly,
+normalised or across ellipses is reported not found (comparing word sequences costs up
+to the square of their length: a 60,000-word quote took 4 s, a 150,000-word one minutes)."""
 
 MIN_SCORE = 0.6
 """Similarity below which a quote that is not found verbatim counts as not found."""
@@ -164,7 +171,14 @@ _QUOTE_CHARS = frozenset(
 _DASH_CHARS = frozenset("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 # runs that change length: an ellipsis ("…" or "...") with the spaces around it, which
 # read as "...", and whitespace other than one plain space, which reads as one space
-_RESHAPE = re.compile(r"\s*(?:\u2026|\.\.\.)\s*|\s{2,}|[^\S ]")
+_RESHAPE = re.compile(
+    r"\s*(?:\u2026|\.\.\.)\s*|\s{2,}|[^\S ]"
+    # a letter with combining marks reads as its composed form (NFC: "e\u0301" as "\u00e9");
+    # invisible characters (soft hyphen, zero-width spaces and joiners, BOM) as nothing
+    r"|[^\W\d_]?[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+"
+    r"|[\u00ad\u200b-\u200d\u2060\ufeff]+"
+)
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _WORD = re.compile(r"\w+")
 _PUNCT = ".,;:!?'\"()[]-"  # of normalised text
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\s*){3}\]|\[\u2026\]|\u2026|\.\s?\.\s?\.)\s*")
@@ -195,7 +209,15 @@ class _Normalised:
                 segs.append((last, a - last, True))
                 parts.append(low[last:a])
                 n += a - last
-            rep = " " if m.group().isspace() else "..."
+            g = m.group()
+            if g.isspace():
+                rep = " "
+            elif set(g) <= _INVISIBLE:
+                rep = ""
+            elif "." in g or "\u2026" in g:
+                rep = "..."
+            else:
+                rep = unicodedata.normalize("NFC", g)
             nstarts.append(n)
             segs.append((a, b - a, False))
             parts.append(rep)
@@ -443,7 +465,10 @@ def _from_source(src: Any, base: Path, where: str) -> SourceText | None:
             text = text[1:]
         return SourceText(text.replace("\r\n", "\n").replace("\r", "\n"))
     if file is not None:
-        return read_source(base / file)
+        try:
+            return read_source(base / file)
+        except SourceError as exc:  # say who named the file
+            raise SourceError(f"{exc.message} (named by {where})", path=exc.path) from None
     return None
 
 
@@ -636,6 +661,10 @@ def _classify(q: str, p: str) -> tuple[str, tuple[str, str]] | None:
         return "ellipsis", (ps, qs)
     if qs and ps and qs.lower() == ps.lower():
         return "case", (ps, qs)
+    if set(q + p) <= _INVISIBLE | {" "}:
+        return "invisible", ("", "")
+    if unicodedata.normalize("NFC", q) == unicodedata.normalize("NFC", p):
+        return "composed", ("", "")
     if not _WORD.search(q + p):
         return "punctuation", (ps, qs)
     return None
@@ -653,6 +682,8 @@ def _phrases(found: dict[str, set[tuple[str, str]]]) -> list[str]:
                 "ellipsis": f"ellipsis ({shown})",
                 "case": f"letter case ({shown})",
                 "punctuation": f"punctuation ({shown})",
+                "invisible": "invisible characters (soft hyphen, zero-width space or BOM)",
+                "composed": "accents written as one character in one, as two in the other",
             }[key]
         )
     return out
@@ -700,7 +731,13 @@ def _describe_normalised(quote: str, passage: str) -> tuple[list[str], int]:
         found.setdefault(key, set())
         if pair != ("", ""):
             found[key].add(pair)
-    return _phrases(found), sum(qb - qa for qa, qb, _, _ in runs)
+    # invisible characters normalise to nothing: no normalised character visits them
+    invisible = sum(1 for c in quote if c in _INVISIBLE) + sum(
+        1 for c in passage if c in _INVISIBLE
+    )
+    if invisible:
+        found.setdefault("invisible", set())
+    return _phrases(found), sum(qb - qa for qa, qb, _, _ in runs) + invisible
 
 
 def _describe_chars(quote: str, passage: str) -> list[str]:
@@ -795,6 +832,12 @@ class _Locator:
         for a, b in spans:
             if text[a:b] == quote:
                 return a, b, True, places
+        # a quote whose end cuts into an ellipsis or a run of spaces ("They left." in
+        # "They left... Then") maps to the whole run: look for it verbatim close by
+        for a, b in spans:
+            pos = text.find(quote, max(a - len(quote), 0), b + len(quote))
+            if pos >= 0:
+                return pos, pos + len(quote), True, places
         a, b = spans[0]
         return a, b, False, places
 
@@ -974,7 +1017,23 @@ class _Locator:
                 differences=tuple(diffs),
                 hint=None if exact else " \u2026 ".join(text[x:y] for x, y in spans),
             )
-        fz = self.fuzzy(q)
+        words = len(_WORD.findall(q))
+        fz = self.fuzzy(q) if words <= MAX_FUZZY_WORDS else None
+        if fz is None and words > MAX_FUZZY_WORDS:
+            return QuoteMatch(
+                statement,
+                quote,
+                False,
+                None,
+                None,
+                None,
+                None,
+                differences=(
+                    f"not in the source as it stands; too long ({words:,} words) to look "
+                    f"for a similar passage (the limit is {MAX_FUZZY_WORDS:,})",
+                ),
+                own_source=own_source,
+            )
         if fz is None:
             return QuoteMatch(
                 statement,
@@ -1287,7 +1346,10 @@ def coverage(
     if end is not None:
         k = next((i for i, s in enumerate(sentences) if end in s.text), None)
         if k is None:
-            raise SourceError(f"end marker {end!r} is not in the source", path=source.path)
+            after = " at or after the start marker" if start is not None else ""
+            raise SourceError(
+                f"end marker {end!r} is in no sentence of the source{after}", path=source.path
+            )
         sentences = sentences[: k + 1]
     if skip is not None:
         pattern = re.compile(skip) if isinstance(skip, str) else skip

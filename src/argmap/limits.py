@@ -51,8 +51,8 @@ max_arguments: int = 10_000_000
 names); a header asking for more is refused before any memory is taken."""
 
 max_text_length: int = 16_384
-"""Longest text a Graphviz label may hold (its engine's own limit); longer texts of
-statements are cut on diagrams, with a warning naming the statement."""
+"""Longest quoted string in DOT text (Graphviz's scanner's own limit, in bytes): a
+statement's tooltip longer than this is cut, with a warning naming the statement."""
 
 _NAMES = (
     "max_depth",

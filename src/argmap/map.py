@@ -116,6 +116,14 @@ def _refs(refs: Any) -> list[Any]:
     return list(refs)
 
 
+def _ends(rel: Relation) -> tuple[str, str, str]:
+    """What makes two relations the same: their ends and kind (either way round for
+    ``contradicts``, which is symmetric)."""
+    if rel.kind == "contradicts" and rel.to < rel.from_:
+        return (rel.to, rel.from_, rel.kind)
+    return (rel.from_, rel.to, rel.kind)
+
+
 def _problems_of(exc: ValidationError, who: str) -> list[str]:
     """One message per error of a pydantic ValidationError, prefixed with ``who``."""
     out = []
@@ -154,7 +162,8 @@ def _revalidated(obj: Any, cls: type | tuple[type, ...], what: str) -> Any:
     if not isinstance(obj, cls):
         raise UsageError(f"expected {what}, got {type(obj).__name__} {obj!r:.80}")
     try:
-        type(obj).model_validate(obj.model_dump(by_alias=True, round_trip=True))  # type: ignore[attr-defined]  # a pydantic model, checked above
+        # its own fields as they are (nested models are taken as they are): no dump needed
+        type(obj).model_validate(obj.__dict__)  # type: ignore[attr-defined]  # a model: checked above
     except ValidationError as exc:
         who = f"{what} {getattr(obj, 'id', None)!r}" if getattr(obj, "id", None) else what
         raise MapValidationError(_problems_of(exc, who)) from None
@@ -763,7 +772,26 @@ class ArgumentMap:
             if stmt.id in self._relations:
                 out.append(f"statement {stmt.id!r}: id is also used by a relation")
         cycles = self._undercut_cycles(self._relations)
+        # one pass over indexes clears the relations that are certainly sound (known
+        # ends, allowed by the rule table, given once, an id no statement has); only
+        # the others get the full check, whose messages are then the same as if every
+        # relation had been checked (a sound relation has none)
+        kinds = {sid: d["statement"].kind for sid, d in self._graph.nodes(data=True)}
+        ends: dict[tuple[str, str, str], int] = {}
         for rel in self._relations.values():
+            end = _ends(rel)
+            ends[end] = ends.get(end, 0) + 1
+        for rel in self._relations.values():
+            from_kind, to_kind = kinds.get(rel.from_), kinds.get(rel.to)
+            if (
+                from_kind is not None
+                and to_kind is not None
+                and rel.kind != "undercuts"
+                and (rel.id is None or rel.id not in kinds)
+                and ends[_ends(rel)] == 1
+                and relation_problem(rel, from_kind, to_kind) is None
+            ):
+                continue
             out += [msg for _, msg in self._relation_problems(rel, self._relations, cycles)]
         return list(dict.fromkeys(out))
 
@@ -999,7 +1027,7 @@ class ArgumentMap:
 
         Columns: ``kind``, ``text``, ``thesis`` (bool: one of :meth:`theses`),
         ``by`` (actor id), ``actor`` (its name and affiliation), ``quote``,
-        ``qualifier``, ``tags`` (tuple), ``note``, ``weight`` (float or None),
+        ``qualifier``, ``tags`` (tuple), ``note``, ``weight`` (float, NaN when unset),
         ``source_title``, ``source_author``, ``source_publisher``,
         ``source_date``, ``source_url`` (the statement's own source), and
         ``attackers``, ``supporters`` (how many statements attack and support it).
@@ -1042,7 +1070,12 @@ class ArgumentMap:
                     "supporters": supporters.get(s.id, 0),
                 }
             )
-        return data_frame(rows, STATEMENT_COLUMNS, "id")
+        return data_frame(
+            rows,
+            STATEMENT_COLUMNS,
+            "id",
+            {"thesis": "bool", "weight": "float64", "attackers": "int64", "supporters": "int64"},
+        )
 
     def relations_frame(self) -> Any:
         """The relations as a :class:`pandas.DataFrame` indexed by ``key``, in map order.
@@ -1066,7 +1099,7 @@ class ArgumentMap:
             }
             for r in self._relations.values()
         ]
-        return data_frame(rows, RELATION_COLUMNS, "key")
+        return data_frame(rows, RELATION_COLUMNS, "key", {"attack": "bool"})
 
     # ------------------------------------------------------------------ mutation
     def remove(self, ref: Ref, *, cascade: bool = False) -> list[Relation]:

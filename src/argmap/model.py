@@ -21,6 +21,8 @@ from pydantic import (
     TypeAdapter,
 )
 
+from . import limits
+
 __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
@@ -64,8 +66,6 @@ def _check_meta(value: dict[str, Any]) -> dict[str, Any]:
     Iterative, so that any depth is measured without recursion; the limits are
     :data:`argmap.limits.max_depth` and :data:`argmap.limits.max_int_digits`.
     """
-    from . import limits
-
     if not value:
         return value
     max_depth, max_bits = limits.max_depth, int(limits.max_int_digits * 3.3219280948873626)
@@ -101,8 +101,6 @@ def _check_meta(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def _too_deep(where: str, max_depth: int) -> str:
-    from . import limits
-
     if len(where) > 60:
         where = f"{where[:30]}...{where[-20:]}"
     return (

@@ -47,15 +47,22 @@ def require_pandas() -> Any:
 
 
 def data_frame(
-    rows: Iterable[Mapping[str, Any]], columns: Sequence[str], index: str | None
+    rows: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    index: str | None,
+    dtypes: Mapping[str, str] | None = None,
 ) -> Any:
     """A :class:`pandas.DataFrame` of ``rows`` with exactly ``columns``, indexed by ``index``.
 
     Values are kept as they are (tuples stay tuples, ``None`` stays ``None``);
-    an empty ``rows`` gives an empty frame with the same columns.
+    an empty ``rows`` gives an empty frame with the same columns. ``dtypes``
+    fixes the dtype of some columns (``"bool"``, ``"int64"``, ``"float64"``), so
+    that an empty frame has the dtypes of a full one.
     """
     pd = require_pandas()
     frame = pd.DataFrame([{c: r.get(c) for c in columns} for r in rows], columns=list(columns))
+    if dtypes:
+        frame = frame.astype(dict(dtypes))
     if index is not None:
         frame = frame.set_index(index)
     return frame

@@ -245,3 +245,134 @@ class TestSolverWhitespace:
         with pytest.raises(FormatError, match=message) as info:
             parse_af(text, "tgf")
         assert info.value.line == line
+
+
+# Found by an adversarial review against clingo 5.8 (the ASPARTIX reader of apx): each
+# case below was read differently before (white space Python's \s and str.split skip but
+# clingo's lexer does not; a block comment; a pool).
+_CLINGO_REJECTS_SPACE = ["\f", "\v", "\u00a0", "\u2003", "\x1c", "\x85", "\u2028"]
+
+
+class TestAgainstClingo:
+    @pytest.mark.parametrize("space", _CLINGO_REJECTS_SPACE)
+    def test_apx_white_space_clingo_does_not_skip_is_refused(self, space):
+        with pytest.raises(FormatError, match=f"U\\+{ord(space):04X}") as info:
+            parse_af(f"arg(a).\narg(b).{space}att(a,b).\n", "apx")
+        assert info.value.line == 2
+
+    @pytest.mark.parametrize("space", _CLINGO_REJECTS_SPACE)
+    def test_tgf_white_space_other_than_spaces_and_tabs_is_refused(self, space):
+        # 'a b<NBSP>c' was read as an attack a -> b and c dropped; U+2028 split a line
+        with pytest.raises(FormatError, match=f"U\\+{ord(space):04X}") as info:
+            parse_af(f"a\nb\n#\na b{space}\n", "tgf")
+        assert info.value.line == 4
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "%* a block\ncomment *%\narg(a).\narg(b).\natt(a,b).\n",  # refused before
+            "%* one line *% arg(a). arg(b).\natt(a,b).\n",  # arg(a), arg(b) were dropped
+        ],
+    )
+    def test_apx_block_comments(self, text):
+        af = parse_af(text, "apx")
+        assert list(af.names) == ["a", "b"] and list(af.attacks()) == [("a", "b")]
+
+    def test_apx_unclosed_block_comment_and_its_line(self):
+        with pytest.raises(FormatError, match="never closed") as info:
+            parse_af("arg(a).\n%* open\narg(b).\n", "apx")
+        assert info.value.line == 2
+
+    def test_apx_line_numbers_count_the_lines_of_block_comments(self):
+        with pytest.raises(FormatError, match="never declared") as info:
+            parse_af("%* x\ny\n*% arg(a).\natt(a,b).\n", "apx")
+        assert info.value.line == 4
+
+    def test_apx_pool_is_refused_not_read_as_one_name(self):
+        # clingo reads arg(a;b). as arg(a). arg(b).; argmap had one argument 'a;b'
+        with pytest.raises(FormatError, match="expected arg"):
+            parse_af("arg(a;b).\n", "apx")
+        af = ArgumentationFramework.from_edges(["a;b"], [])
+        text = format_af(af, "apx")  # written quoted, so clingo reads one argument
+        assert 'arg("a;b").' in text
+        assert list(parse_af(text, "apx").names) == ["a;b"]
+
+    @pytest.mark.parametrize(
+        ("text", "accepted"),
+        [
+            ("arg (a).\natt(a ,\n a) .", True),
+            ("arg(a).\rarg(b).", True),
+            ("arg(a).\farg(b).", False),
+            ("arg(a).\u00a0arg(b).", False),
+            ("arg(a b).", False),
+            ("%* c\n*% arg(a).", True),
+            ("arg(a;b).", None),  # clingo: two arguments; argmap refuses
+        ],
+    )
+    def test_clingo_agrees(self, text, accepted):
+        """Where clingo is installed (the ``bench`` extra), it accepts what argmap does."""
+        pytest.importorskip("clingo")
+        import json
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, clingo\n"
+            "ctl = clingo.Control(['--warn=none'])\n"
+            "try:\n"
+            "    ctl.add('base', [], sys.stdin.read()); ctl.ground([('base', [])])\n"
+            "    print('accept')\n"
+            "except RuntimeError:\n"
+            "    print('reject')\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", code], input=text, capture_output=True, text=True,
+            encoding="utf-8", errors="replace", timeout=60,
+        )  # fmt: skip
+        clingo_accepts = proc.stdout.strip() == "accept"
+        try:
+            parse_af(text, "apx")
+            ours = True
+        except FormatError:
+            ours = False
+        if accepted is None:
+            assert clingo_accepts and not ours
+        else:
+            assert (clingo_accepts, ours) == (accepted, accepted), json.dumps(text)
+
+    _NAMES = ["eat-out", "b", "a.b", 'q"x', "É", "Eat", "-3", "_x"]
+
+    def test_apx_names_clingo_would_not_read_as_themselves_are_quoted(self):
+        # 'arg(eat-out).' is arithmetic to clingo (eat - out): it dropped the argument and
+        # its attacks without a word; statement ids have hyphens, so export-af wrote them
+        af = ArgumentationFramework.from_edges(self._NAMES, [("eat-out", "b"), ("a.b", 'q"x')])
+        text = format_af(af, "apx")
+        assert 'arg("eat-out").' in text and "arg(b)." in text and 'arg("q\\"x").' in text
+        assert parse_af(text, "apx") == af
+
+    def test_apx_name_written_quoted_and_not_is_refused(self):
+        with pytest.raises(FormatError, match="written both") as info:
+            parse_af('arg(a).\n\natt("a",a).\n', "apx")
+        assert info.value.line == 3
+
+    def test_clingo_reads_every_argument_argmap_writes(self):
+        pytest.importorskip("clingo")
+        import json
+        import subprocess
+        import sys
+
+        af = ArgumentationFramework.from_edges(self._NAMES, [("eat-out", "b"), ("a.b", 'q"x')])
+        code = (
+            "import sys, json, clingo\n"
+            "ctl = clingo.Control(['--warn=none'])\n"
+            "ctl.add('base', [], sys.stdin.read()); ctl.ground([('base', [])])\n"
+            "with ctl.solve(yield_=True) as h:\n"
+            "    print(json.dumps([[s.name, len(s.arguments)] for m in h"
+            " for s in m.symbols(atoms=True)]))\n"
+        )
+        proc = subprocess.run(
+            [sys.executable, "-c", code], input=format_af(af, "apx"), capture_output=True,
+            text=True, encoding="utf-8", errors="replace", timeout=60,
+        )  # fmt: skip
+        atoms = json.loads(proc.stdout)
+        assert sorted(atoms) == sorted([["arg", 1]] * len(self._NAMES) + [["att", 2]] * 2)

@@ -254,7 +254,7 @@ def _xml_safe(m):
     """GraphML (XML 1.0) cannot carry most control characters; argmap refuses those maps."""
     texts = [m.title or ""]  # actors and meta travel as JSON, which escapes them
     for s in m.statements():
-        texts += [s.text, s.quote or "", s.note or "", *s.tags]
+        texts += [s.text, s.quote or "", s.note or "", s.qualifier or "", *s.tags]
         if s.source is not None:
             texts += [v for v in s.source.model_dump().values() if isinstance(v, str)]
     if m.source is not None:

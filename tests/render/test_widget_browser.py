@@ -48,7 +48,8 @@ ARGS = [
     "--disable-sync",
 ]
 START_TIMEOUT = 90  # seconds for JupyterLab to answer
-WAIT = 60_000  # milliseconds for any one state in the page
+WAIT = 60_000  # milliseconds for any one state in the page (page waits and expect() alike)
+STARTS = 3  # tries to start JupyterLab, each on a fresh free port (another may take one)
 
 pytestmark = [needs_engine, pytest.mark.slow]
 
@@ -69,6 +70,26 @@ READ_BACK = """\
 print("READBACK", w.selected, w.defeated, w.result.fallen, w.result.newly_unanswered,
       w.status["labels"]["tax"])"""
 
+HOSTILE = f"""\
+import sys
+sys.path.insert(0, {str(ROOT / "tests" / "render")!r})
+from hostile_map import hostile_map
+h = argmap.widget(hostile_map(), height=420)
+h"""
+
+# defeating x leaves 2**11 stage extensions: more than the widget lists
+EXPLOSIVE = """\
+e = argmap.ArgumentMap(title="Explosive")
+e.objection("X.", id="x")
+for i in range(11):
+    e.claim("A.", id=f"a{i}")
+    e.claim("B.", id=f"b{i}")
+    e.relate("x", f"a{i}", "objects")
+    e.relate("x", f"b{i}", "objects")
+    e.relate(f"a{i}", f"b{i}", "contradicts")
+x = argmap.widget(e, semantics="stage", height=420)
+x"""
+
 
 def _notebook() -> dict:
     def cell(source: str) -> dict:
@@ -82,7 +103,7 @@ def _notebook() -> dict:
         }
 
     return {
-        "cells": [cell(BUILD), cell(READ_BACK)],
+        "cells": [cell(BUILD), cell(READ_BACK), cell(HOSTILE), cell(EXPLOSIVE)],
         "metadata": {
             "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
             "language_info": {"name": "python"},
@@ -96,6 +117,10 @@ def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _port_taken(log: str) -> bool:
+    return "already in use" in log or "Address in use" in log or "EADDRINUSE" in log
 
 
 def _request(url: str, token: str, method: str = "GET") -> int:
@@ -149,14 +174,17 @@ class Lab:
             start_new_session=True,
         )
 
-    def wait_ready(self) -> None:
+    def wait_ready(self) -> bool:
+        """True once the server answers; False when it exits because its port is taken."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
+                if _port_taken(self.output()):
+                    return False
                 pytest.fail(f"JupyterLab exited early:\n{self.output()}")
             try:
                 if _request(f"{self.base}/api/status", self.token) == 200:
-                    return
+                    return True
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 pass
             time.sleep(0.2)  # polling a server for a state, not waiting for a moment
@@ -196,17 +224,36 @@ def lab(tmp_path_factory):
     pytest.importorskip("anywidget", reason="anywidget is not installed (test extra)")
     folder = tmp_path_factory.mktemp("lab")
     (folder / "widget.ipynb").write_text(json.dumps(_notebook()), encoding="utf-8")
-    server = Lab(folder)
+    server = _start_lab(folder)
     try:
-        server.wait_ready()
         yield server
     finally:
         server.stop()
 
 
+def _start_lab(folder: Path) -> Lab:
+    """A JupyterLab that answers, on a fresh free port for each try."""
+    for _ in range(STARTS):
+        server = Lab(folder)
+        try:
+            ready = server.wait_ready()
+        except BaseException:
+            server.stop()
+            raise
+        if ready:
+            return server
+        log = server.output()
+        server.stop()  # the free port was taken before the server bound it: another one
+    pytest.fail(f"JupyterLab found no free port in {STARTS} tries:\n{log}")
+
+
 @pytest.fixture(scope="module")
 def page(lab):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    # expect() has its own default timeout (5 s), which set_default_timeout does not
+    # change: on a busy machine running the first cell takes longer than that
+    expect.set_options(timeout=WAIT)
 
     blocked: list[str] = []
     errors: list[str] = []
@@ -231,6 +278,7 @@ def page(lab):
         try:
             yield pg
         finally:
+            expect.set_options(timeout=None)
             context.close()
             browser.close()
 
@@ -247,11 +295,13 @@ def _kernel_idle(page) -> None:
 
 
 def _run_cell(page, index: int) -> None:
+    # not awaited: page.evaluate has no timeout, and a cell that never ends would hang
+    # the test; the caller waits for what the cell shows, with a bounded timeout
     page.evaluate(
-        """async (i) => {
+        """(i) => {
           const app = window.jupyterapp;
           app.shell.currentWidget.content.activeCellIndex = i;
-          await app.commands.execute("notebook:run-cell");
+          app.commands.execute("notebook:run-cell");
         }""",
         index,
     )
@@ -347,3 +397,88 @@ def test_pan_and_zoom_change_the_view(shown):
     expect(svg).not_to_have_attribute("viewBox", zoomed)
     page.locator(".argmap-widget .amw-btn[data-action='fit']").click()
     expect(svg).to_have_attribute("viewBox", before)
+
+
+def test_a_taken_port_is_retried(tmp_path, monkeypatch):
+    """Between choosing a free port and binding it, another process may take it."""
+    pytest.importorskip("jupyterlab", reason="jupyterlab is not installed (test extra)")
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        ports = [taken.getsockname()[1]]
+        free = _free_port
+        monkeypatch.setattr(
+            sys.modules[__name__], "_free_port", lambda: ports.pop() if ports else free()
+        )
+        server = _start_lab(tmp_path)
+        try:
+            assert ports == [] and server.port != taken.getsockname()[1]
+            assert _request(f"{server.base}/api/status", server.token) == 200
+        finally:
+            server.stop()
+        assert server.proc.poll() is not None
+
+
+def test_hostile_text_runs_nothing(shown):
+    """A map whose every text is markup and script: shown as text, nothing runs."""
+    from playwright.sync_api import expect
+
+    page = shown
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    _kernel_idle(page)
+    _run_cell(page, 2)
+    cell = page.locator(".jp-Cell").nth(2)
+    widget = cell.locator(".argmap-widget[data-ready]")
+    expect(widget).to_have_count(1)
+    nodes = widget.locator("g.amw-node")
+    expect(nodes).not_to_have_count(0)
+    panel = widget.locator(".amw-panel")
+    node = widget.locator("g.amw-node[data-statement='attack-script']")
+    node.scroll_into_view_if_needed()
+    node.hover()
+    expect(panel).to_contain_text("<script>alert(1)</script></script><!-- x --><img src=x")
+    widget.locator("g.amw-node[data-statement='thesis']").click()
+    expect(panel).to_contain_text("https://example.org/?a=1&b=<2>")  # its source, as text
+    widget.locator(".amw-defeat-toggle").check()
+    expect(widget).to_have_attribute("data-defeated", "thesis")
+    counts = widget.evaluate(
+        """(w) => ({
+          scripts: w.querySelectorAll("script, img, iframe, object, embed").length,
+          handlers: [...w.querySelectorAll("*")].filter((e) =>
+            [...e.attributes].some((a) => a.name.toLowerCase().startsWith("on"))).length,
+          links: [...w.querySelectorAll("a")].filter((a) =>
+            /^\\s*javascript:/i.test(a.getAttribute("href") || a.getAttribute("xlink:href") || "")
+          ).length,
+        })"""
+    )
+    assert counts == {"scripts": 0, "handlers": 0, "links": 0}
+    assert dialogs == [] and page.blocked == []
+    assert [e for e in page.errors if "alert" in e] == []
+
+
+def test_a_what_if_that_fails_is_undone_on_the_page(shown):
+    """The page asks for a what-if Python cannot run: the page says why and goes back."""
+    from playwright.sync_api import expect
+
+    page = shown
+    _kernel_idle(page)
+    _run_cell(page, 3)
+    widget = page.locator(".jp-Cell").nth(3).locator(".argmap-widget[data-ready]")
+    expect(widget).to_have_count(1)
+    node = widget.locator("g.amw-node[data-statement='x']")
+    node.scroll_into_view_if_needed()
+    node.click()
+    toggle = widget.locator(".amw-defeat-toggle")
+    toggle.check()
+    expect(widget.locator(".amw-summary .amw-error")).to_contain_text(
+        "more than 1000 stage extensions"
+    )
+    expect(toggle).not_to_be_checked()
+    expect(widget).to_have_attribute("data-defeated", "")
+    expect(widget).not_to_have_attribute("data-pending", "1")
+    # the next what-if runs, and the error goes
+    widget.locator("g.amw-node[data-statement='a0']").click()
+    toggle.check()
+    expect(widget).to_have_attribute("data-defeated", "a0")
+    expect(widget.locator(".amw-summary .amw-error")).to_have_count(0)

@@ -37,7 +37,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
 from ..errors import OptionError, UnknownIdError
 from .bipolar import NOT_PREFIX, BipolarFramework, bipolar_framework
@@ -61,8 +61,16 @@ __all__ = [
 ]
 
 Label = Literal["in", "out", "undec"]
+# a breadth-first search's parent pointers over (argument, parity of attacks)
+_Parents: TypeAlias = "dict[tuple[str, int], tuple[str, int] | None]"
 Reason = Literal[
-    "rebutted", "undercut", "defeated", "no-answer", "answers-defeated", "undecided"
+    "rebutted",
+    "undercut",
+    "defeated",
+    "no-answer",
+    "answers-defeated",
+    "undecided",
+    "partly-undercut",
 ]
 
 
@@ -108,9 +116,10 @@ class ObjectionStatus:
     reason : str
         ``"rebutted"`` or ``"undercut"`` when answered (``"defeated"`` in a
         what-if that defeats the objection itself: :mod:`argmap.analysis.whatif`);
-        ``"no-answer"`` (nothing
-        attacks it), ``"answers-defeated"`` (every answer is itself defeated) or
-        ``"undecided"`` (caught in an unresolved cycle) when not.
+        ``"no-answer"`` (nothing attacks it), ``"answers-defeated"`` (every answer is
+        itself defeated), ``"undecided"`` (caught in an unresolved cycle) or
+        ``"partly-undercut"`` (some of its attacks are undercut by standing answers, the
+        others stand) when not.
     answered_by : tuple of str
         Ids of the standing statements that answer it.
     answers : tuple of str
@@ -121,7 +130,9 @@ class ObjectionStatus:
         Thesis id -> the shortest path (statement ids and relation keys, from the
         objection to the thesis) through which the objection bears on that thesis;
         one entry per thesis considered that it bears on (see :func:`threat_paths`).
-        Empty when it bears on none.
+        Empty when it bears on none. For a ``"partly-undercut"`` objection only
+        the attacks that stand count: one whose only paths to a thesis start with
+        an undercut attack does not threaten it.
     """
 
     objection: Objection
@@ -191,7 +202,7 @@ def _objections_frame(statuses: Iterable[ObjectionStatus]) -> Any:
         }
         for st in statuses
     ]
-    return data_frame(rows, OBJECTION_COLUMNS, "objection")
+    return data_frame(rows, OBJECTION_COLUMNS, "objection", {"answered": "bool"})
 
 
 class UnansweredObjections(list["Objection"]):
@@ -264,17 +275,26 @@ def resolve_theses(m: ArgumentMap, thesis: str | Iterable[str] | None = None) ->
     return ids
 
 
-def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ...]]:
-    """Argument -> a shortest walk to ``thesis`` with an odd number of attacks.
-
-    Breadth-first search backwards from ``(thesis, 0)`` over the product graph
-    ``(argument, parity)``; the walk is read off the parent pointers.
-    """
+def _edges_into(baf: BipolarFramework) -> dict[str, list[tuple[str, int]]]:
+    """Argument -> ``(source, 1 for an attack else 0)`` of the edges into it."""
     into: dict[str, list[tuple[str, int]]] = {}
     for a, b in baf.attacks:
         into.setdefault(b, []).append((a, 1))
     for a, b in baf.supports:
         into.setdefault(b, []).append((a, 0))
+    return into
+
+
+def _threat_search(
+    baf: BipolarFramework, thesis: str, into: dict[str, list[tuple[str, int]]] | None = None
+) -> _Parents:
+    """Parent pointers of a breadth-first search backwards from ``(thesis, 0)`` over the
+    product graph ``(argument, parity of attacks)``: each reached state -> the next
+    state on a shortest walk to the thesis (None for the start). ``into`` (from
+    :func:`_edges_into`) is shared by the searches for several theses; the search is
+    linear in what reaches the thesis."""
+    if into is None:
+        into = _edges_into(baf)
     start = (thesis, 0)
     parent: dict[tuple[str, int], tuple[str, int] | None] = {start: None}
     queue = deque([start])
@@ -285,17 +305,52 @@ def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ..
             if nxt not in parent:
                 parent[nxt] = state
                 queue.append(nxt)
+    return parent
+
+
+def _walk(parent: _Parents, state: tuple[str, int]) -> tuple[str, ...]:
+    walk: list[str] = []
+    cur: tuple[str, int] | None = state
+    while cur is not None:
+        walk.append(cur[0])
+        cur = parent[cur]
+    return tuple(walk)
+
+
+def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ...]]:
+    """Argument -> a shortest walk to ``thesis`` with an odd number of attacks.
+
+    Breadth-first search backwards from ``(thesis, 0)`` over the product graph
+    ``(argument, parity)``; the walk is read off the parent pointers.
+    """
+    parent = _threat_search(baf, thesis)
     walks: dict[str, tuple[str, ...]] = {}
     for arg, parity in parent:
-        if parity != 1:
-            continue
-        walk: list[str] = []
-        cur: tuple[str, int] | None = (arg, 1)
-        while cur is not None:
-            walk.append(cur[0])
-            cur = parent[cur]
-        walks[arg] = tuple(walk)
+        if parity == 1:
+            walks[arg] = _walk(parent, (arg, 1))
     return walks
+
+
+def _standing_walk(
+    baf: BipolarFramework,
+    parent: _Parents,
+    o: str,
+    out_relations: set[str],
+    steps: list[tuple[str, int]],
+) -> tuple[str, ...] | None:
+    """A shortest odd walk from ``o`` to the thesis of ``parent`` whose first step (one of
+    ``steps``: next argument, 1 for an attack) is not one of ``o``'s undercut (``out``)
+    relations, or None."""
+    best: tuple[str, ...] | None = None
+    for nxt, attack in steps:
+        if baf.relation_of.get(nxt) in out_relations:
+            continue
+        state = (nxt, 1 ^ attack)
+        if state in parent:
+            walk = (o, *_walk(parent, state))
+            if best is None or len(walk) < len(best):
+                best = walk
+    return best
 
 
 def threat_paths(m: ArgumentMap, thesis: str) -> dict[str, tuple[str, ...]]:
@@ -398,40 +453,75 @@ def _objection_statuses(
     theses = list(theses)
     if theses and baf is None:
         baf = bipolar_framework(m)
-    walks = {t: _threat_walks(baf, t) for t in theses} if baf is not None else {}
+    objections = m.statements("objection")
+    searches: dict[str, _Parents] = {}
+    # objection -> {thesis: search that reaches it}: one pass per thesis over what reaches
+    # it, not a look-up in every thesis's search for every objection; walks are read off
+    # the parent pointers only for the objections (a deep chain costs its depth per
+    # objection, not per argument)
+    reached: dict[str, dict[str, _Parents]] = {}
+    steps_from: dict[str, list[tuple[str, int]]] = {}
+    if baf is not None and theses:
+        into = _edges_into(baf)
+        is_objection = {o.id for o in objections}
+        for t in theses:
+            searches[t] = parent = _threat_search(baf, t, into)
+            for arg, parity in parent:
+                if parity == 1 and arg in is_objection:
+                    reached.setdefault(arg, {})[t] = parent
     out = ObjectionStatuses(map=m)
-
     rank = {"out": 0, "undec": 1, "in": 2}
 
-    def answering(key: str) -> list[tuple[str, Label]]:
-        """(answer, label) for each attack on ``key``: an answer counts only as far as
-        both the answering statement and its attacking relation stand (an answer
-        whose attack is itself undercut is defeated, even if the statement is in)."""
-        out = []
+    def _steps(arg: str) -> list[tuple[str, int]]:
+        # the first steps out of an argument, indexed once and only when a partly
+        # undercut objection needs them (rare)
+        if not steps_from and baf is not None:
+            for a, b in baf.attacks:
+                steps_from.setdefault(a, []).append((b, 1))
+            for a, b in baf.supports:
+                steps_from.setdefault(a, []).append((b, 0))
+        return steps_from.get(arg, [])
+
+    def attackers(key: str) -> list[tuple[str, str]]:
+        # (statement, the argument that carries its attack): an undercut relation's own
+        # meta-argument, so that an answer whose undercut is itself undercut is defeated
+        found = []
         for r in m.relations_to(key):
             if r.is_attack:
-                a = r.from_ if r.to == key else r.to
-                rel = labels.get(r.key, "in") if r.key in relation_of else "in"
-                out.append((a, min(labels[a], rel, key=rank.__getitem__)))
-        return out
+                other = r.from_ if r.to == key else r.to
+                found.append((other, r.key if r.key in relation_of else other))
+        return found
 
-    for o in m.statements("objection"):
+    for o in objections:
+        attacks = [r for r in m.relations_from(o.id) if r.is_attack]
+        full = {t: _walk(p, (o.id, 1)) for t, p in reached.get(o.id, {}).items()}
+        # an objection some of whose attacks are undercut threatens only through the others
+        out_relations = {r.key for r in attacks if labels.get(r.key) == "out"}
+        if out_relations and labels[o.id] != "out" and len(out_relations) < len(attacks):
+            full = {
+                t: walk
+                for t in full
+                if (
+                    walk := _standing_walk(
+                        cast(BipolarFramework, baf), searches[t], o.id, out_relations, _steps(o.id)
+                    )
+                )
+                is not None
+            }
         threatens = {
-            t: tuple(a for a in w[o.id] if not a.startswith(NOT_PREFIX))
-            for t, w in walks.items()
-            if o.id in w
+            t: tuple(a for a in walk if not a.startswith(NOT_PREFIX)) for t, walk in full.items()
         }
         if only_bearing and not threatens:
             continue
-        attacks = [r for r in m.relations_from(o.id) if r.is_attack]
         undercut_attacks = [r for r in attacks if r.key in relation_of]
-        pairs = answering(o.id)
+        pairs = attackers(o.id)
         for r in undercut_attacks:
-            pairs += answering(r.key)
-        effective: dict[str, str] = {}
-        for a, label in pairs:
-            if rank[label] >= rank.get(effective.get(a, "out"), 0):
-                effective[a] = label
+            pairs += attackers(r.key)
+        effective: dict[str, str] = {}  # answering statement -> its best answer's label
+        for a, carrier in pairs:
+            lab = labels[carrier]
+            if a not in effective or rank[lab] > rank[effective[a]]:
+                effective[a] = lab
         answers = list(effective)
         standing = tuple(a for a in answers if effective[a] == "in")
         targets = tuple(r.to if r.from_ == o.id else r.from_ for r in attacks)
@@ -445,6 +535,13 @@ def _objection_statuses(
             answered, reason = False, "no-answer"
         elif all(effective[a] == "out" for a in answers):
             answered, reason = False, "answers-defeated"
+        elif (
+            out_relations
+            and labels[o.id] == "in"
+            and "undec" not in {labels.get(r.key) for r in attacks}
+        ):
+            # some attacks undercut by standing answers, the others stand: no cycle
+            answered, reason = False, "partly-undercut"
         else:
             answered, reason = False, "undecided"
         out.append(

@@ -194,7 +194,7 @@ class AnalysisReport:
                 for sid, kind, by, text in self.statements
             ]
             columns = ("id", "kind", "by", "text", *self.semantics, "strength", "unanswered")
-            return data_frame(rows, columns, "id")
+            return data_frame(rows, columns, "id", {"unanswered": "bool"})
         if table == "unanswered":
             from .dialectic import _objections_frame
 
@@ -216,7 +216,7 @@ class AnalysisReport:
                 "actor", "name", "statements", "in", "out", "undec",
                 "objections", "objections_standing", "objections_unanswered",
             )  # fmt: skip
-            return data_frame(rows, columns, "actor")
+            return data_frame(rows, columns, "actor", dict.fromkeys(columns[2:], "int64"))
         from ..errors import OptionError
 
         choices = ["statements", "unanswered", "actors"]

@@ -63,7 +63,8 @@ every statement is a candidate.
 ``n + r + C(n, 2) + ... + C(n, k)`` labellings, each linear in the size of the
 map under grounded semantics (and a SAT-backed enumeration under the others).
 ``k`` is bounded by :data:`MAX_K` (3: about ``n**3 / 6`` labellings, some
-20,000 for 50 candidates), and the search stops after ``timeout`` seconds with
+20,000 for 50 candidates), and the search stops within ``timeout`` seconds (it
+does not start a labelling that would likely overrun them) with
 :class:`LoadBearingTimeoutError`, which carries the sizes finished so far.
 """
 
@@ -74,6 +75,7 @@ import itertools
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ArgmapError, UnknownIdError
@@ -156,6 +158,14 @@ class _Scenario:
     def __init__(self, m: ArgumentMap, semantics: str, support: str, max_extensions: int):
         from .status import _semantics_code
 
+        if (
+            isinstance(max_extensions, bool)
+            or not isinstance(max_extensions, int)
+            or max_extensions < 0
+        ):
+            raise WhatIfError(
+                f"max_extensions must be a whole number, 0 or more; got {max_extensions!r}"
+            )
         self.m = m
         self.semantics = _semantics_code(semantics)[1]
         self.support = _check_support(support)
@@ -215,15 +225,33 @@ def _kind_of(m: ArgumentMap, key: str, verb: str) -> str:
     raise UnknownIdError(f"cannot {verb} {key!r}: the map has no {what} with this id{hint}")
 
 
+def _key(
+    ref: Any, what: str, expected: str = "a statement id, a relation key, a statement or a relation"
+) -> str:
+    """The id or key ``ref`` names; WhatIfError (not TypeError) for anything else."""
+    from ..map import _ref_id
+
+    try:
+        return _ref_id(ref)
+    except TypeError:
+        raise WhatIfError(f"{what}: expected {expected}, got {ref!r}") from None
+
+
+def _check_map(m: Any, name: str) -> None:
+    from ..map import ArgumentMap
+
+    if not isinstance(m, ArgumentMap):
+        hint = " (read a file first: argmap.load(path))" if isinstance(m, (str, PathLike)) else ""
+        raise WhatIfError(f"{name} needs an ArgumentMap, not {type(m).__name__}{hint}")
+
+
 def _split_defeats(
     m: ArgumentMap, defeat: Iterable[Any] | str | None
 ) -> tuple[list[str], list[str]]:
-    from ..map import _ref_id
-
     statements: list[str] = []
     relations: list[str] = []
-    for ref in _as_list(defeat):
-        key = _ref_id(ref)
+    for ref in _as_list(defeat, "defeat"):
+        key = _key(ref, "defeat")
         if _kind_of(m, key, "defeat") == "statement":
             statements.append(key)
             continue
@@ -240,12 +268,17 @@ def _split_defeats(
     return list(dict.fromkeys(statements)), list(dict.fromkeys(relations))
 
 
-def _as_list(refs: Any) -> list[Any]:
+def _as_list(refs: Any, what: str) -> list[Any]:
     if refs is None:
         return []
     if isinstance(refs, str) or hasattr(refs, "kind"):
         return [refs]
-    return list(refs)
+    try:
+        return list(refs)
+    except TypeError:
+        raise WhatIfError(
+            f"{what}: expected an id, a statement, a relation or a list of them, got {refs!r}"
+        ) from None
 
 
 def _apply(
@@ -257,17 +290,16 @@ def _apply(
     """
     from pydantic import ValidationError
 
-    from ..map import _ref_id
     from ..model import RELATION_KINDS, Relation, statement_adapter
 
-    removals = _as_list(remove)
-    items = [] if add is None else ([add] if isinstance(add, Mapping) else _as_list(add))
+    removals = _as_list(remove, "remove")
+    items = [] if add is None else ([add] if isinstance(add, Mapping) else _as_list(add, "add"))
     if not removals and not items:
         return m, [], []
     m2 = m.copy()
     removed: list[str] = []
     for ref in removals:
-        key = _ref_id(ref)
+        key = _key(ref, "remove")
         if key in removed:
             continue
         _kind_of(m, key, "remove")
@@ -504,7 +536,7 @@ class WhatIf:
         """
         from ..table import data_frame
 
-        return data_frame(self._rows(), _WHATIF_COLUMNS, "id")
+        return data_frame(self._rows(), _WHATIF_COLUMNS, "id", {"thesis": "bool"})
 
     def _summary(self) -> list[str]:
         lines = []
@@ -601,15 +633,23 @@ def what_if(
     >>> len(m)  # unchanged
     3
     """
+    _check_map(m, "what_if")
     base = _Scenario(m, semantics, support, max_extensions)
     m2, removed, added = _apply(m, remove, add)
-    from ..map import _ref_id
-
-    for ref in _as_list(defeat):
-        if _ref_id(ref) in removed:
-            raise UnknownIdError(
-                f"{_ref_id(ref)!r} is removed by this what-if; it cannot also be defeated"
-            )
+    defeat = _as_list(defeat, "defeat")  # once: a generator would be empty the second time
+    if removed:
+        kept = {r.key for r in m2.relations()}
+        for ref in defeat:
+            key = _key(ref, "defeat")
+            if key in removed:
+                raise UnknownIdError(
+                    f"{key!r} is removed by this what-if; it cannot also be defeated"
+                )
+            if key not in m2 and key not in kept and _kind_of(m, key, "defeat"):
+                raise UnknownIdError(
+                    f"{key!r} goes with what this what-if removes ({', '.join(removed)}); "
+                    "it cannot also be defeated"
+                )
     statements, relations = _split_defeats(m2, defeat)
     # the same map when nothing is removed or added: its bipolar framework is built once
     after_s = base if m2 is m else _Scenario(m2, base.semantics, support, max_extensions)
@@ -779,7 +819,7 @@ class LoadBearing:
         """
         from ..table import data_frame
 
-        return data_frame(self._rows(), _LB_COLUMNS, None)
+        return data_frame(self._rows(), _LB_COLUMNS, None, {"size": "int64"})
 
     def __str__(self) -> str:
         head = (
@@ -837,7 +877,10 @@ def load_bearing(
         As for :func:`what_if`.
     timeout : float or None, default 30
         Seconds before giving up (None: no limit). The clock is read between
-        labellings, so one slow labelling (a SAT enumeration) runs to its end.
+        labellings, and the search gives up as soon as the time left is shorter
+        than the last labelling took (so that the next one would likely overrun);
+        a labelling once started (a SAT enumeration, the map as it stands) runs
+        to its end.
 
     Returns
     -------
@@ -864,14 +907,19 @@ def load_bearing(
     >>> lb.label, lb.statements, [d.ids for d in lb.sets]
     ('in', [], [('revenue', 'health')])
     """
-    from ..map import _ref_id
-
+    _check_map(m, "load_bearing")
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
         raise WhatIfError(
             f"k must be a whole number from 1 to {MAX_K}, got {k!r}: the search labels about "
             f"C(n, k) sets of n statements, so k > {MAX_K} is not offered"
         )
-    tid = _ref_id(thesis)
+    if timeout is not None and (
+        isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout >= 0
+    ):
+        raise WhatIfError(
+            f"timeout must be None or a number of seconds, 0 or more; got {timeout!r}"
+        )
+    tid = _key(thesis, "thesis", "the id of a claim, or the claim")
     t = m.get(tid)
     if t.kind != "claim":
         raise WhatIfError(
@@ -905,10 +953,17 @@ def load_bearing(
             tuple(d for d in sets if len(d.ids) <= done), len(ids), checked,
         )  # fmt: skip
 
+    mark = start  # the clock at the last tick: the labelling since took (now - mark)
+
     def tick(size: int) -> None:
-        if timeout is not None and time.monotonic() - start > timeout:
+        nonlocal mark
+        if timeout is None:
+            return
+        now = time.monotonic()
+        last, mark = now - mark, now
+        if now - start + last > timeout:  # the next labelling would likely overrun
             raise LoadBearingTimeoutError(
-                f"load_bearing({tid!r}, k={k}) gave up after {timeout:g} s while checking sets "
+                f"load_bearing({tid!r}, k={k}) gave up within {timeout:g} s while checking sets "
                 f"of {size} ({checked} defeats labelled); sizes up to {done} are complete "
                 "(see .partial); pass a larger timeout, a smaller k, or focus the map",
                 partial(),

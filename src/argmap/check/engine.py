@@ -244,7 +244,11 @@ def check_map(
             if severity_rank(severity) < min_rank:
                 hidden += 1
                 continue
-            line = locations.line(hit.statement) if locations and hit.statement else None
+            line = None
+            if locations and hit.statement:
+                # an actor may share its id with a statement: cite the actor's own line
+                actor = hit.extra.get("actor")
+                line = locations.actors.get(actor) if actor else locations.line(hit.statement)
             found.append(
                 Finding(
                     rule.code,

@@ -85,12 +85,30 @@ def _text_one(r: CheckResult) -> list[str]:
     for t in r.theses:
         mine = [f for f in dialectic if f.thesis == t]
         text = textwrap.shorten(m.get(t).text, 70)
+        # unanswered objections bearing on t whose finding is not shown (rule off,
+        # suppressed, below the minimum severity): never reported as "no threat"
+        shown = {f.statement for f in mine}
+        unshown = [
+            s
+            for s in r.statuses
+            if not s.answered and t in s.threatens and s.objection.id not in shown
+        ]
+        not_reported = (
+            f"{plural(len(unshown), 'unanswered objection')} "
+            f"{'threatens' if len(unshown) == 1 else 'threaten'} it, not reported (rule off, "
+            f"suppressed or below {r.min_severity}): {', '.join(s.objection.id for s in unshown)}"
+        )
         if not mine:
-            out += ["", f"Thesis {t!r} ({text}): no unanswered objection threatens it"]
+            if unshown:
+                out += ["", f"Thesis {t!r} ({text}): {not_reported}"]
+            else:
+                out += ["", f"Thesis {t!r} ({text}): no unanswered objection threatens it"]
             continue
         out += ["", f"Objections that threaten thesis {t!r} ({text}): {len(mine)}"]
         for f in mine:
             out += _finding_lines(f)
+        if unshown:
+            out.append(f"  and {not_reported}")
     if off:
         out += [
             "",
@@ -116,8 +134,12 @@ def _text_one(r: CheckResult) -> list[str]:
     return out
 
 
-def format_text(results: Sequence[CheckResult]) -> str:
-    """The terminal report: per file, findings grouped by the thesis they threaten."""
+def format_text(results: Sequence[CheckResult], errors: Sequence[tuple[str, str]] = ()) -> str:
+    """The terminal report: per file, findings grouped by the thesis they threaten.
+
+    ``errors`` (file, message) of files that could not be checked are left to
+    the caller, which prints them on stderr.
+    """
     out: list[str] = []
     for i, r in enumerate(results):
         if i:
@@ -137,9 +159,15 @@ def format_text(results: Sequence[CheckResult]) -> str:
 # ------------------------------------------------------------------ json
 
 
-def format_json(results: Sequence[CheckResult]) -> str:
-    """``{"files": [...], "failed": bool}``; each file as :meth:`CheckResult.to_dict`."""
-    data = {"files": [r.to_dict() for r in results], "failed": any(r.failed for r in results)}
+def format_json(results: Sequence[CheckResult], errors: Sequence[tuple[str, str]] = ()) -> str:
+    """``{"files": [...], "errors": [...], "failed": bool}``; each file as
+    :meth:`CheckResult.to_dict`, each file that could not be checked as
+    ``{"file", "message"}`` (``failed`` is then true)."""
+    data = {
+        "files": [r.to_dict() for r in results],
+        "errors": [{"file": f, "message": msg} for f, msg in errors],
+        "failed": bool(errors) or any(r.failed for r in results),
+    }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -156,15 +184,21 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def format_github(results: Sequence[CheckResult]) -> str:
+def format_github(results: Sequence[CheckResult], errors: Sequence[tuple[str, str]] = ()) -> str:
     """GitHub Actions workflow commands: ``::error file=F,line=L,title=T::message``.
+
+    A file that could not be checked (``errors``: file, message) is an error
+    annotation titled ``argmap``.
 
     Examples
     --------
     >>> _escape_property("AM101: a, b"), _escape_data("50%\\nmore")
     ('AM101%3A a%2C b', '50%25%0Amore')
     """
-    lines = []
+    lines = [
+        f"::error file={_escape_property(file)},title=argmap::{_escape_data(msg)}"
+        for file, msg in errors
+    ]
     for r in results:
         for f in r.findings:
             props = []
@@ -199,8 +233,12 @@ def _uri(path: str) -> str:
     return quote(PurePath(path).as_posix())
 
 
-def format_sarif(results: Sequence[CheckResult]) -> str:
-    """One SARIF 2.1.0 log with one run; every rule in ``tool.driver.rules``."""
+def format_sarif(results: Sequence[CheckResult], errors: Sequence[tuple[str, str]] = ()) -> str:
+    """One SARIF 2.1.0 log with one run; every rule in ``tool.driver.rules``.
+
+    The run's invocation is successful unless a file could not be checked
+    (``errors``: file, message); each such file is a tool execution notification.
+    """
     from .. import __version__
 
     rules = list(RULES.values())
@@ -273,6 +311,21 @@ def format_sarif(results: Sequence[CheckResult]) -> str:
                         ],
                     }
                 },
+                "invocations": [
+                    {
+                        "executionSuccessful": not errors,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": msg},
+                                "locations": [
+                                    {"physicalLocation": {"artifactLocation": {"uri": _uri(f)}}}
+                                ],
+                            }
+                            for f, msg in errors
+                        ],
+                    }
+                ],
                 "artifacts": [{"location": {"uri": _uri(a)}} for a in artifacts],
                 "results": sarif_results,
             }

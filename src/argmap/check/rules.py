@@ -81,6 +81,8 @@ class Context:
         Thesis ids (already checked) the dialectic rules are scoped to.
     source : argmap.anchor.SourceText or None
         The map's source text, when one is available.
+    map_path : str, optional
+        The map's file (statements' own ``source.file`` are relative to its folder).
     """
 
     def __init__(
@@ -95,8 +97,9 @@ class Context:
         self.m = m
         self.theses = theses
         self.source = source
-        self.coverage_window = dict(coverage_window or {})
+        # a statement's own source.file is relative to the map's folder
         self.map_path = map_path
+        self.coverage_window = dict(coverage_window or {})
 
     @cached_property
     def baf(self) -> BipolarFramework:
@@ -195,6 +198,7 @@ def _ids(ids: Iterable[str]) -> str:
 _WHY = {
     "no-answer": "nothing answers it",
     "answers-defeated": "every answer to it is itself defeated",
+    "partly-undercut": "some of its attacks are undercut, the others stand",
 }
 
 
@@ -206,7 +210,12 @@ def unanswered_objection(ctx: Context) -> list[Hit]:
             continue
         o = st.objection
         for thesis, path in st.threatens.items():
-            if st.reason == "answers-defeated":
+            if st.reason == "partly-undercut":
+                hint = (
+                    f"{_ids(st.answered_by)} undercut some of its attacks; answer the "
+                    "attacks that stand, or undercut them too"
+                )
+            elif st.reason == "answers-defeated":
                 hint = (
                     f"its answers ({_ids(st.answers)}) are defeated: answer the objections "
                     "raised against them"
@@ -269,6 +278,8 @@ def objection_off_thesis(ctx: Context) -> list[Hit]:
             continue
         o = st.objection
         against = _ids(st.targets) or "nothing"
+        if st.reason == "partly-undercut":  # the attacks that reach a thesis are undercut
+            against += f" (partly undercut by {_ids(st.answered_by)})"
         hits.append(
             Hit(
                 o.id,
@@ -398,7 +409,7 @@ def support_cycle(ctx: Context) -> list[Hit]:
         hits.append(
             Hit(
                 members[0],
-                f"support cycle: {' , '.join(repr(s) for s in members)} support each other "
+                f"support cycle: {', '.join(repr(s) for s in members)} support each other "
                 "(circular reasoning)",
                 "drop the support that the text does not make",
                 extra={"cycle": members},

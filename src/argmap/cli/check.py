@@ -103,7 +103,7 @@ def run_check(args: argparse.Namespace) -> int:
         min_severity=args.severity,
         fail_on=args.fail_on,
     )
-    results, unusable = [], False
+    results, errors = [], []
     for path in args.files:
         try:
             result = check_file(
@@ -116,14 +116,16 @@ def run_check(args: argparse.Namespace) -> int:
             )
         except ArgmapError as exc:
             print(f"error: {exc}", file=sys.stderr)
-            unusable = True
+            errors.append((path, str(exc)))
             continue
         for msg in result.warnings:
             print(f"warning: {path}: {msg}", file=sys.stderr)
         results.append(result)
-    if results:
-        sys.stdout.write(FORMATS[args.format](results))
-    if unusable:
+    if results or (errors and args.format != "text"):
+        # machine-readable reports name the files that could not be checked, and are
+        # printed even when none could (an empty SARIF file breaks an upload step)
+        sys.stdout.write(FORMATS[args.format](results, errors=errors))
+    if errors:
         return 2
     return 1 if any(r.failed for r in results) else 0
 

@@ -84,7 +84,10 @@ def get_format(name: str) -> Format:
     FormatError
         Naming the valid choices when there is no such format.
     """
-    _load_builtin()
+    if not _LOADED and name.lower() in _NATIVE_NAMES:
+        _import_native()  # the native formats need no other format module
+    else:
+        _load_builtin()
     try:
         return _REGISTRY[name.lower()]
     except KeyError:
@@ -101,8 +104,11 @@ def detect_format(path: str, text: str | None = None, *, writing: bool = False) 
     >>> detect_format("map.json", '{"argmap": 1}').name
     'json'
     """
-    _load_builtin()
     lower = str(path).lower()
+    fast = _native_fast(lower, text, writing)
+    if fast is not None:
+        return fast
+    _load_builtin()
     candidates = [
         f
         for f in _ordered()
@@ -131,6 +137,57 @@ def detect_format(path: str, text: str | None = None, *, writing: bool = False) 
 
 
 _LOADED = False
+
+# The native formats are found without importing every format module (the others
+# cost about a second of imports): a name ending in one of these extensions, and
+# none of the longer extensions of the other built-in formats (kept equal to the
+# registry by tests/formats/test_detect_fast.py), is native YAML or JSON; a .json
+# text must also look native (as the sniffing below would decide).
+_NATIVE_EXTENSIONS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_NATIVE_NAMES = frozenset(_NATIVE_EXTENSIONS.values())
+_BUILTIN_LONGER_EXTENSIONS: tuple[str, ...] = (
+    ".aif.json",
+    ".ova.json",
+    ".xaif.json",
+    ".sadface.json",
+    ".nodelink.json",
+)
+_NATIVE_IMPORTED = False
+
+
+def _import_native() -> None:
+    """Import the native format module only (it registers ``yaml`` and ``json``)."""
+    global _NATIVE_IMPORTED
+    if not _NATIVE_IMPORTED:
+        import importlib
+
+        importlib.import_module(f"{__name__}.native")
+        _NATIVE_IMPORTED = True
+
+
+def _native_fast(lower: str, text: str | None, writing: bool) -> Format | None:
+    """The native format for ``lower`` (a lower-case file name) when that is certain
+    without importing the other format modules, else None (then detect as usual)."""
+    if _LOADED:
+        return None
+    ext = lower[lower.rfind(".") :] if "." in lower else ""
+    name = _NATIVE_EXTENSIONS.get(ext)
+    if name is None or lower.endswith(_BUILTIN_LONGER_EXTENSIONS):
+        return None
+    _import_native()
+    fmt = _REGISTRY.get(name)
+    if fmt is None or (fmt.write if writing else fmt.read) is None:
+        return None
+    others = [
+        f
+        for f in _REGISTRY.values()
+        if f is not fmt and any(lower.endswith(e) for e in f.extensions)
+    ]
+    if others:  # a format registered by the user also claims this name
+        return None
+    if ext == ".json" and text is not None and not (fmt.sniff is not None and fmt.sniff(text)):
+        return None
+    return fmt
 
 
 def _load_builtin() -> None:

@@ -56,6 +56,9 @@ class _Stop(Exception):
         self.message, self.mark, self.limit = message, mark, limit
 
 
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+
+
 class BoundedLoader(_Base):  # type: ignore[misc,valid-type]
     """PyYAML's safe loader with depth, alias-expansion and duplicate-key checks in compose."""
 
@@ -66,6 +69,7 @@ class BoundedLoader(_Base):  # type: ignore[misc,valid-type]
         self._open: set[str] = set()  # anchors whose node is still being composed
         self._sizes: dict[int, int] = {}  # id(node) -> node count with aliases expanded
         self._expanded = 0
+        self._anchored: set[int] = set()  # id() of the collection nodes with an anchor
         self._max_depth = limits.max_depth
         self._max_alias = limits.max_alias_nodes
 
@@ -121,6 +125,7 @@ class BoundedLoader(_Base):  # type: ignore[misc,valid-type]
             raise _Stop(f"unexpected {type(event).__name__}", event.start_mark)
         if anchor is not None:
             self._open.discard(anchor)
+            self._anchored.add(id(node))
         self._depth -= 1
         return node
 
@@ -149,6 +154,38 @@ class BoundedLoader(_Base):  # type: ignore[misc,valid-type]
             node.value.append((key, value))
         node.end_mark = self.get_event().end_mark
         return node
+
+    def construct_document(self, node: Any) -> Any:
+        """The data of ``node``: plain strings, lists and mappings built here directly
+        (PyYAML's generic constructor costs most of a large file's load); any other
+        node (numbers, dates, merge keys, other tags) by PyYAML's safe constructor."""
+        memo: dict[int, Any] = {}
+        try:  # an alias gives the same object as its anchor, as in PyYAML
+            return self._construct_plain(node, self._anchored, memo)
+        finally:
+            self.constructed_objects: dict[Any, Any] = {}
+            self.recursive_objects: dict[Any, Any] = {}
+            self.deep_construct = False
+
+    def _construct_plain(self, node: Any, shared: set[int], memo: dict[int, Any]) -> Any:
+        cls = node.__class__
+        if cls is ScalarNode:
+            if node.tag == _STR:
+                return node.value
+            return self.construct_object(node, deep=True)
+        if id(node) in memo:
+            return memo[id(node)]
+        if cls is SequenceNode and node.tag == _SEQ:
+            data: Any = [self._construct_plain(item, shared, memo) for item in node.value]
+        elif cls is MappingNode and node.tag == _MAP and all(
+            k.__class__ is ScalarNode and k.tag == _STR for k, _ in node.value
+        ):
+            data = {k.value: self._construct_plain(v, shared, memo) for k, v in node.value}
+        else:
+            data = self.construct_object(node, deep=True)
+        if id(node) in shared:
+            memo[id(node)] = data
+        return data
 
     def _size(self, node: Any) -> int:
         """Nodes under ``node`` (itself included) with every alias written out; memoised."""
@@ -204,6 +241,19 @@ def _int_error(path: str | None, line: int | None = None) -> LimitError:
         path=path,
         line=line,
     )
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (building a large map makes many containers
+    and no cycles: the collector's passes would cost more than the build)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @contextmanager

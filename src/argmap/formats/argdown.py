@@ -84,9 +84,10 @@ reads it literally.
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -109,6 +110,8 @@ __all__ = [
     "reconstructions",
     "argdown_relation_type",
     "MAX_INCLUDE_DEPTH",
+    "MAX_DATA_NODES",
+    "MAX_DATA_DEPTH",
 ]
 
 # ----------------------------------------------------------------------------- lexing
@@ -126,17 +129,16 @@ _OPS = {
     "><": ("contradict", True),
 }
 """Relation operator: (type, whether the parent is the source)."""
-_RELATION = re.compile(r"([ \t]*)(\+>|<\+|->|<-|_>|<_|><|\+|-|_)[ \t]+(\S.*)")
+_RELATION = re.compile(r"([ \t]*)(?!--)(\+>|<\+|->|<-|_>|<_|><|\+|-|_(?=[ \t]))[ \t]*(\S.*)")
+"""A relation line. As in Argdown's lexer, no space is needed after the operator (``+[B]``,
+``-<A>``, ``-text``) except after ``_``; ``--`` starts an inference line instead."""
 _PREMISE = re.compile(r"([ \t]*)\((\d+)\)[ \t]+(.*)")
-_INFERENCE = re.compile(r"[ \t]*--(?:-*[ \t]*|[ \t]*(.*?)[ \t]*--+[ \t]*)")
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
 _TITLED = re.compile(r"\[((?:[^\]\\]|\\.)+)\](?!\()(:)?[ \t]*(.*)", re.S)
 _ARGUMENT = re.compile(r"<((?:[^>\\]|\\.)+)>(:)?[ \t]*(.*)", re.S)
 _WORD_TAG = re.compile(r"[\w-]+")
 _LIST_ITEM = re.compile(r"([ \t]*)(?:\*|\d+\.)[ \t]+(\S.*)")
 """A Markdown list item (``* item``, ``1. item``): Argdown makes each one a statement."""
-_INCLUDE = re.compile(r"@include\(([^)]+)\)")
-"""Argdown's include directive, found anywhere in the text (as Argdown's IncludePlugin does)."""
 MAX_INCLUDE_DEPTH = 20
 """How deep ``@include`` may nest before the reader refuses (a cycle guard also applies)."""
 _UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
@@ -149,6 +151,32 @@ _COMMENT = re.compile(
 
 
 _WORD_CHAR = re.compile(r"\w")
+
+
+def _inference_rule(line: str) -> str | None:
+    """The rule of an inference line (``----``, ``-- rule --``): "" for none, None when the
+    line is no inference line.
+
+    A plain scan: the regular expression it replaces (``--(.*?)--+`` and the like)
+    backtracked quadratically over a long run of dashes followed by a letter.
+
+    Examples
+    --------
+    >>> _inference_rule("  -----"), _inference_rule("-- Modus ponens {uses: [1]} ---")
+    ('', 'Modus ponens {uses: [1]}')
+    >>> _inference_rule("---x") is None, _inference_rule("- -") is None
+    (True, True)
+    """
+    s = line.strip(" \t")
+    if not s.startswith("--"):
+        return None
+    if not s.strip("-"):
+        return ""
+    body = s[2:].rstrip(" \t")
+    rule = body.rstrip("-")
+    if len(body) - len(rule) < 2:
+        return None
+    return rule.strip(" \t")
 
 
 def _scan_tags(raw: str) -> tuple[list[str], int]:
@@ -444,6 +472,9 @@ class _Parser:
                 self.finish(current)
                 current = None
                 blank = True
+                if pcs is not None:  # an empty line ends a premise-conclusion structure
+                    self.close_pcs(pcs)
+                    pcs, last_argument = None, None
                 continue
             indent = len(raw) - len(raw.lstrip(" \t"))
             heading = _HEADING.fullmatch(raw) if indent == 0 else None
@@ -468,7 +499,14 @@ class _Parser:
             if rel is not None:
                 self.finish(current)
                 current = None
-                while stack and stack[-1][0] >= indent:
+                level = indent
+                if stack and indent <= stack[-1][0]:
+                    # as Argdown's lexer: close the levels deeper than this line; the line
+                    # then stands in the list of the level left open (a sibling there),
+                    # even where it is indented less than that level's lines
+                    while len(stack) > 1 and indent < stack[-1][0]:
+                        stack.pop()
+                    level = min(indent, stack[-1][0])
                     stack.pop()
                 if not stack:
                     raise self.error(
@@ -492,9 +530,9 @@ class _Parser:
                 else:
                     src, dst = (parent, child) if parent_first else (child, parent)
                     self.relations.append(_Rel(src.key, dst.key, rtype, lineno))
-                stack.append((indent, child, None))
+                stack.append((level, child, None))
                 current = _open(child, own, lineno, indent)
-                last_argument = None  # only a top-level argument takes the pcs that follows
+                # (last_argument stays: the block's top-level argument takes the pcs)
                 blank = False
                 continue
             prem = _PREMISE.fullmatch(raw)
@@ -517,11 +555,10 @@ class _Parser:
                 stack = [(indent, el, step)]
                 blank = False
                 continue
-            inf = _INFERENCE.fullmatch(raw)
-            if inf is not None and pcs is not None:
+            rule = _inference_rule(raw)
+            if rule is not None and pcs is not None:
                 self.finish(current)
                 current = None
-                rule = inf.group(1) or ""
                 if stripped == "--":  # the long form: rule lines up to the closing --
                     end = i
                     while end < len(lines) and lines[end].strip() != "--":
@@ -572,6 +609,9 @@ class _Parser:
         data = load_yaml(block, path=self.path, line=first + 1, what="front matter")
         if data is not None and not isinstance(data, dict):
             raise self.error("front matter must be a YAML mapping", first + 1)
+        problem = _unbounded(data)
+        if problem:
+            raise self.error(f"front matter {problem}", first + 1)
         self.front = data or {}
         return end + 1
 
@@ -686,7 +726,50 @@ def _parse_data(block: str, error: Callable[[str], FormatError]) -> dict[str, An
         raise error(f"data block {block[:40]!r} is not valid YAML: {exc.message}") from None
     if not isinstance(data, dict):
         raise error(f"data block {block[:40]!r} is not a mapping")
+    problem = _unbounded(data)
+    if problem:
+        raise error(f"data block {block[:40]!r} {problem}")
     return data
+
+
+MAX_DATA_NODES = 100_000
+"""How many values a data block or the front matter may hold, YAML aliases counted each
+time they are used (a "billion laughs" block of nested aliases is refused, not expanded)."""
+MAX_DATA_DEPTH = 100
+"""How deep a data block or the front matter may nest (a recursive alias never ends)."""
+
+
+def _unbounded(data: Any) -> str | None:
+    """Why parsed YAML is too large to keep (None when it is not), counted in one bounded
+    walk: more than :data:`MAX_DATA_NODES` values with aliases expanded, or deeper than
+    :data:`MAX_DATA_DEPTH` (a recursive alias, ``&a [*a]``, is infinitely deep).
+
+    Examples
+    --------
+    >>> _unbounded({"a": [1, 2]}) is None
+    True
+    >>> loop = []; loop.append(loop)
+    >>> _unbounded({"a": loop})
+    'nests deeper than 100 levels (a recursive YAML alias?)'
+    """
+    todo: list[tuple[Any, int]] = [(data, 0)]
+    count = 0
+    while todo:
+        value, depth = todo.pop()
+        count += 1
+        if count > MAX_DATA_NODES:
+            return (
+                f"holds more than {MAX_DATA_NODES:,} values (YAML aliases expanded; "
+                "argmap.formats.argdown.MAX_DATA_NODES)"
+            )
+        if depth > MAX_DATA_DEPTH:
+            return f"nests deeper than {MAX_DATA_DEPTH} levels (a recursive YAML alias?)"
+        if isinstance(value, dict):
+            todo.extend((v, depth + 1) for v in value.values())
+            todo.extend((k, depth + 1) for k in value if isinstance(k, tuple))
+        elif isinstance(value, (list, tuple, set)):
+            todo.extend((v, depth + 1) for v in value)
+    return None
 
 
 # ----------------------------------------------------------------------------- build
@@ -737,6 +820,7 @@ def loads_argdown(text: str, *, path: str | None = None, file_access: bool = Tru
     ['objects', 'rebuts']
     """
     parser = _Parser(path)
+    text = text.removeprefix("\ufeff")  # a byte order mark is no part of the first title
     text = _include(text, path, file_access, parser.losses)
     parser.parse(text)
     return _build(parser, path)
@@ -754,7 +838,9 @@ def _include(
     """The text with each ``@include(file)`` replaced by the file, as Argdown's CLI does.
 
     Files resolve relative to the including file; each is included once (a second
-    ``@include`` of it, a cycle included, is left out with a warning); nesting deeper
+    ``@include`` of it, a cycle included, is left out with a warning). As in the CLI, the
+    list of included files starts empty: a cycle back to the first file includes it once
+    more (its untitled statements then count twice, as in Argdown's model); nesting deeper
     than :data:`MAX_INCLUDE_DEPTH` is an error. Line numbers in later messages count
     the text with the files in place.
     """
@@ -762,21 +848,22 @@ def _include(
         return text
     from ..io import read_text
 
-    base = Path(path).resolve() if path is not None else None
-    done = done if done is not None else ({base} if base is not None else set())
+    base = _resolve(path, path, None, 1) if path is not None else None
+    done = done if done is not None else set()
     out: list[str] = []
-    pos = 0
-    for match in _INCLUDE.finditer(text):
-        out.append(text[pos : match.start()])
-        pos = match.end()
-        line = text.count("\n", 0, match.start()) + 1
-        name = match.group(1).strip()
+    pos, line, counted = 0, 1, 0
+    for start, end, name in _includes(text):
+        out.append(text[pos:start])
+        pos = end
+        line += text.count("\n", counted, start)  # counted on from the last match: linear
+        counted = start
+        name = name.strip()
         where = f"line {line}: @include({name})"
         if not file_access or base is None:
             why = "file access is off" if not file_access else "the text has no file path"
             losses.append(f"{where} not followed ({why}); the included file is missing")
             continue
-        target = (base.parent / name).resolve()
+        target = _resolve(base.parent / name, path, name, line)
         if target in done:
             losses.append(f"{where}: {target} is already included; included once only")
             continue
@@ -787,9 +874,13 @@ def _include(
                 path=path,
                 line=line,
             )
-        if not target.exists():
+        try:
+            exists, regular = target.exists(), target.is_file()
+        except (OSError, ValueError) as exc:
+            raise FormatError(f"@include({name}): {exc}", path=path, line=line) from None
+        if not exists:
             raise FormatError(f"@include({name}): no such file {target}", path=path, line=line)
-        if not target.is_file():
+        if not regular:
             raise FormatError(
                 f"@include({name}): {target} is not a regular file", path=path, line=line
             )
@@ -800,6 +891,41 @@ def _include(
         )
     out.append(text[pos:])
     return "".join(out)
+
+
+def _includes(text: str) -> Iterator[tuple[int, int, str]]:
+    """Where ``@include(name)`` stands in a text: (start, end, name), as Argdown's
+    ``/@include\\(([^\\)]+)\\)/g`` finds them, in one pass (the regular expression
+    scanned to the end of the text again for each unclosed ``@include(``).
+
+    Examples
+    --------
+    >>> list(_includes("@include() @include(a.ad) @include(b"))
+    [(11, 25, 'a.ad')]
+    """
+    i = 0
+    while True:
+        start = text.find("@include(", i)
+        if start < 0:
+            return
+        close = text.find(")", start + 9)
+        if close < 0:
+            return  # no ')' after this one: none after it either
+        if close > start + 9:
+            yield start, close + 1, text[start + 9 : close]
+            i = close + 1
+        else:
+            i = start + 1
+
+
+def _resolve(where: str | os.PathLike[str], path: str | None, name: str | None, line: int) -> Path:
+    """The absolute path of a file (symbolic links followed), or a FormatError saying why not
+    (a loop of symbolic links, a NUL byte, a name too long)."""
+    try:
+        return Path(where).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # RuntimeError: a symlink loop (3.11)
+        what = f"@include({name})" if name is not None else "the file's path"
+        raise FormatError(f"{what}: cannot resolve the path: {exc}", path=path, line=line) from None
 
 
 def _argdown_relations(p: _Parser, strict: bool) -> list[_Rel]:
@@ -993,7 +1119,8 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         for entry in ex["mine"].get("relations", []):
             rel_extras[(sid, entry["kind"], entry["to"])] = entry
 
-    seen: set[tuple[str, str, str]] = set()
+    # relation -> the meta it was read with
+    seen: dict[tuple[str, str, str], dict[str, Any] | None] = {}
 
     def add(
         src: str, dst: str, kind: str, line: int, meta: dict[str, Any] | None = None
@@ -1001,7 +1128,16 @@ def _build(p: _Parser, path: str | None) -> Loaded:
         if src == dst:
             losses.append(f"line {line}: {src!r} relates to itself; skipped")
             return
-        if (src, kind, dst) in seen or (kind == "contradicts" and (dst, kind, src) in seen):
+        before = seen.get((src, kind, dst))
+        if before is None and kind == "contradicts":
+            before = seen.get((dst, kind, src))
+        if before is not None:
+            if before != (meta or {}):  # two relations in Argdown's model, one in argmap's
+                losses.append(
+                    f"line {line}: {src!r} {kind} {dst!r} is there already (as "
+                    f"{before.get('argdown', kind)}); this {(meta or {}).get('argdown', kind)} "
+                    "relation is not kept apart from it"
+                )
             return  # the same relation again (Argdown allows repeating it)
         entry = rel_extras.get((src, kind, dst), {})
         try:
@@ -1018,7 +1154,7 @@ def _build(p: _Parser, path: str | None) -> Loaded:
             raise FormatError(
                 f"relation {src} -{kind}-> {dst}: {exc}", path=path, line=line
             ) from None
-        seen.add((src, kind, dst))
+        seen[(src, kind, dst)] = meta or {}
 
     undercuts = []
     inferences = []

@@ -2,12 +2,17 @@
 
 * ``i23`` (ICCMA 2023): a line ``p af N``, then one attack ``i j`` per line over
   the arguments ``1 .. N``; lines starting with ``#`` are comments.
-* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment;
-  white space may stand between any two tokens (``arg (a) .``, a fact over two lines),
-  as clingo allows, but not inside a name.
+* ``apx`` (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``; ``%`` starts a comment,
+  ``%* ... *%`` is a block comment; white space (spaces, tabs, line breaks: what
+  clingo's lexer skips, not form feeds or Unicode spaces) may stand between any two
+  tokens (``arg (a) .``, a fact over two lines), as clingo allows, but not inside a
+  name; a name holds no ``;`` (clingo would read a pool of two arguments). A name
+  that clingo would not read as itself (``eat-out`` is arithmetic to it) is written
+  quoted, ``arg("eat-out").``, and a quoted name is read without its quotes.
 * ``tgf`` (Trivial Graph Format, ICCMA 2015-2019): one argument name per line,
   a line ``#``, then one attack ``a b`` per line; spaces and tabs around and between
-  the fields and blank lines are allowed, a name with white space inside is not.
+  the fields and blank lines are allowed, a name with white space inside is not, nor
+  white space other than spaces and tabs (``str.split`` would split on U+00A0).
 
 Readers build an :class:`~argmap.analysis.framework.ArgumentationFramework`
 directly, without an object per argument. They accept blank lines, extra
@@ -203,10 +208,19 @@ def check_size(n: int, path: _Path = None, line: int | None = None) -> int:
 def _free_memory() -> int | None:
     """Bytes of memory this process may still take (free RAM, or an address-space limit)."""
     free = None
-    try:
-        free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
+    try:  # Linux: free memory including the page cache the kernel can reclaim
+        with open("/proc/meminfo", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"MemAvailable:"):
+                    free = int(line.split()[1]) * 1024
+                    break
+    except (OSError, ValueError, IndexError):
         pass
+    if free is None:
+        try:
+            free = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+        except (ValueError, OSError, AttributeError):
+            pass
     try:
         import resource
 
@@ -335,14 +349,34 @@ def _ints(np: Any, body: bytes, count: int) -> Any:
 
 # -- apx ---------------------------------------------------------------------------------
 
-_NAME = r'("(?:[^"\\]|\\.)*"|[^\s(),%"]+)'
+_NAME = r'("(?:[^"\\]|\\.)*"|[^\s(),%";]+)'
 _FACT = re.compile(rf"\s*(?:arg\s*\(\s*{_NAME}\s*\)|att\s*\(\s*{_NAME}\s*,\s*{_NAME}\s*\))\s*\.")
 """One fact. As clingo (ASPARTIX) reads them, white space (line breaks too) may stand
 between any two tokens: ``arg (a) .`` and ``att( a ,`` / ``b ).`` are facts; white
 space inside a name, or between ``ar`` and ``g``, is not. A name is an ASP constant or
 a quoted string (``"a.b"``)."""
-_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|%[^\n]*')
-"""A quoted string (kept: a ``%`` inside it is no comment) or a comment (dropped)."""
+_COMMENT = re.compile(r'"(?:[^"\\]|\\.)*"|%\*.*?(?:\*%|\Z)|%[^\n]*', re.S)
+"""A quoted string (kept: a ``%`` inside it is no comment), or a comment (dropped): ``%
+...`` to the end of the line, or clingo's block comment ``%* ... *%``. A name holds no
+``;``: clingo reads ``arg(a;b).`` as two arguments (a pool), so it is refused rather than
+misread."""
+_OTHER_SPACE = re.compile(r"[^\S \t\r\n]")
+"""White space clingo's lexer does not skip (form feed, vertical tab, no-break space,
+U+2028, ...); Python's ``\\s`` and ``str.split`` would."""
+
+
+def _no_other_space(text: str, path: _Path, allowed: str) -> None:
+    """Refuse white space other than ``allowed`` (with its line), where a solver would.
+
+    The text's line breaks are ``\\n`` only (the callers turn ``\\r\\n`` and ``\\r`` into it).
+    """
+    bad = _OTHER_SPACE.search(text)
+    if bad is not None:
+        raise FormatError(
+            f"white space U+{ord(bad.group()):04X} where only {allowed} may stand",
+            path=path,
+            line=text.count("\n", 0, bad.start()) + 1,
+        )
 # names written bare in apx: ASP constants (lower-case start) and plain non-negative integers;
 # anything else (upper case: a variable; ~, ., :, blanks, parentheses ...) is quoted
 _ASP_CONSTANT = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
@@ -369,14 +403,46 @@ def _apx_unquote(token: str) -> str:
     return re.sub(r"\\(.)", lambda m: "\n" if m.group(1) == "n" else m.group(1), token[1:-1])
 
 
-def _drop_comments(text: str) -> str:
-    return _COMMENT.sub(lambda m: m.group() if m.group().startswith('"') else "", text)
+def _without_comments(text: str, path: _Path) -> str:
+    """The text with its comments blanked (their line breaks kept, so lines stay put)."""
+    pieces, pos = [], 0
+    for match in _COMMENT.finditer(text):
+        comment = match.group()
+        if comment.startswith('"'):
+            continue
+        if comment.startswith("%*") and not comment.endswith("*%"):
+            raise FormatError(
+                "a block comment '%*' is never closed with '*%'",
+                path=path,
+                line=text.count("\n", 0, match.start()) + 1,
+            )
+        pieces += [text[pos : match.start()], "\n" * comment.count("\n")]
+        pos = match.end()
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _apx_read_name(written: str, forms: dict[str, str], path: _Path, lineno: int) -> str:
+    """The name a written apx name stands for (a quoted one without its quotes), refusing one
+    written both quoted and not (``arg(a).`` and ``arg("a").`` are two arguments to clingo)."""
+    name = _apx_unquote(written)
+    form = forms.setdefault(name, written)
+    if form != written:
+        raise FormatError(
+            f"argument {name!r} is written both as {form} and as {written}",
+            path=path,
+            line=lineno,
+        )
+    return name
 
 
 def _parse_apx(text: str, path: _Path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
-    text = _drop_comments(text.replace("\r\n", "\n").replace("\r", "\n"))
+    forms: dict[str, str] = {}  # name -> how it was first written (quoted or not)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _without_comments(text, path)
+    _no_other_space(text, path, "spaces, tabs and line breaks")
     pos, size = 0, len(text.rstrip())
     lineno, at = 1, 0  # lineno: the line of text[at], counted as we go (linear)
     while pos < size:
@@ -396,9 +462,15 @@ def _parse_apx(text: str, path: _Path) -> ArgumentationFramework:
         lineno += text.count("\n", at, start)
         at = start
         if arg is not None:
-            names.setdefault(_apx_unquote(arg), len(names))
+            names.setdefault(_apx_read_name(arg, forms, path, lineno), len(names))
         else:
-            attacks.append((_apx_unquote(attacker), _apx_unquote(target), lineno))
+            attacks.append(
+                (
+                    _apx_read_name(attacker, forms, path, lineno),
+                    _apx_read_name(target, forms, path, lineno),
+                    lineno,
+                )
+            )
         pos = match.end()
     return _from_named(names, attacks, path)
 
@@ -428,7 +500,9 @@ def _parse_tgf(text: str, path: _Path) -> ArgumentationFramework:
     names: dict[str, int] = {}
     attacks: list[tuple[str, str, int]] = []
     in_edges = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    _no_other_space(text, path, "spaces and tabs")  # str.split would split on U+00A0, ...
+    for lineno, line in enumerate(text.split("\n"), start=1):
         parts = line.split()
         if not parts:
             continue

@@ -30,11 +30,12 @@ from ..model import (
     Actor,
     MapDocument,
     Relation,
+    Statement,
     document_adapter,
     statement_adapter,
 )
 from . import Format, Loaded, register_format
-from ._safe import compose_yaml, load_json, load_yaml
+from ._safe import compose_yaml, gc_paused, load_json, load_yaml
 
 if TYPE_CHECKING:
     from ..map import ArgumentMap
@@ -343,6 +344,13 @@ def map_from_data(
     MapValidationError
         Listing every problem, each with its line and statement id where known.
     """
+    with gc_paused():
+        return _map_from_data(data, path=path, text=text, lines=lines)
+
+
+def _map_from_data(
+    data: Any, *, path: str | None, text: str | None, lines: _Lines | None
+) -> ArgumentMap:
     from ..map import ArgumentMap
 
     lines = lines or _Lines(text)
@@ -394,6 +402,11 @@ def map_from_data(
                 f"line {lines.line((key,))}: '{key}' must be a list, got {type(items).__name__}"
             )
             items = []
+        try:  # the common, valid case: the whole list at once
+            sections[key] = _LIST_ADAPTERS[key].validate_python(items)
+            continue
+        except ValidationError:
+            pass  # item by item, for every problem with its place (as below)
         sections[key] = [
             v for i, item in enumerate(items) if (v := check(adapter, item, (key, i))) is not None
         ]
@@ -428,6 +441,11 @@ _SECTIONS = {
     "relations": TypeAdapter(Relation),
 }
 _header_adapter = TypeAdapter(MapDocument)
+_LIST_ADAPTERS: dict[str, TypeAdapter[Any]] = {
+    "actors": TypeAdapter(list[Actor]),
+    "statements": TypeAdapter(list[Statement]),
+    "relations": TypeAdapter(list[Relation]),
+}
 
 
 def _document(head: MapDocument, sections: dict[str, list[Any]]) -> MapDocument:
@@ -518,12 +536,18 @@ _Dumper.add_representer(str, _str_representer)
 
 def dumps_yaml(m: ArgumentMap) -> str:
     """The map as native YAML text."""
+    with gc_paused():  # many containers, no cycles: the collector's passes are waste
+        return _dumps_yaml(m)
+
+
+def _dumps_yaml(m: ArgumentMap) -> str:
     return yaml.dump(m.to_dict(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=88)
 
 
 def dumps_json(m: ArgumentMap) -> str:
     """The map as native JSON text (UTF-8, indented)."""
-    return json.dumps(m.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    with gc_paused():  # many containers, no cycles: the collector's passes are waste
+        return json.dumps(m.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def json_schema() -> dict[str, Any]:

@@ -358,7 +358,8 @@ _JS = r"""
     "undercut": "every attack it makes is undercut",
     "no-answer": "nothing answers it",
     "answers-defeated": "every answer to it is itself defeated",
-    "undecided": "its answers are caught in an unresolved cycle of attacks"
+    "undecided": "its answers are caught in an unresolved cycle of attacks",
+    "partly-undercut": "some of its attacks are undercut, the others stand"
   };
 
   function statementOf(g) {

@@ -152,6 +152,7 @@ REASONS: dict[str, str] = {
     "no-answer": "nothing answers it",
     "answers-defeated": "every answer to it is itself defeated",
     "undecided": "its answers are caught in an unresolved cycle of attacks",
+    "partly-undercut": "some of its attacks are undercut, the others stand",
 }
 """Each :class:`~argmap.ObjectionStatus` reason, in words."""
 

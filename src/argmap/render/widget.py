@@ -14,7 +14,9 @@ glow) and each thesis's verdict (in the bar above).
 
 The selection and the current what-if are ordinary traits, readable and writable
 from Python: ``w.selected`` (a statement id or None), ``w.defeated`` (a list of
-statement ids or relation keys), ``w.result`` (the :class:`~argmap.WhatIf`).
+statement ids or relation keys), ``w.result`` (the :class:`~argmap.WhatIf`). A
+what-if that cannot be run leaves the one that stands (``defeated``, ``result`` and
+the page stay in step; the page shows the error; an assignment from Python raises it).
 
 It works offline: the script and the style are package data (``widget.js``,
 ``widget.css`` next to this module), loaded by anywidget from the kernel; nothing
@@ -134,6 +136,7 @@ def _widget_class() -> type:
             self._support = support
             result = what_if(m, semantics=semantics, support=support)  # checks both names
             self._result = result
+            self._shown: list[str] = []  # the defeats of ``_result``, as ``defeated`` gave them
             data = page_data(m)
             data["colors"] = dict(STATUS_COLORS)
             svg = render_svg(m, title=False, **options) if len(m) else ""
@@ -166,10 +169,28 @@ def _widget_class() -> type:
         def _rerun(self, change: Any) -> None:
             from ..analysis.whatif import what_if
 
-            self._result = what_if(
-                self._map, defeat=change["new"], semantics=self._semantics, support=self._support
-            )
-            self.status = _status(self._result, self._map)
+            if change["new"] == self._shown:  # back to the what-if that stands (see below)
+                self.status = _status(self._result, self._map)
+                return
+            try:
+                result = what_if(
+                    self._map,
+                    defeat=change["new"],
+                    semantics=self._semantics,
+                    support=self._support,
+                )
+            except ArgmapError as exc:
+                # the what-if that stands stays: Python and the page go back to it, and the
+                # page says why (a change from the page raises nothing: it has no caller)
+                from_page = "defeated" in getattr(self, "_property_lock", {})
+                self.defeated = list(self._shown)
+                self.status = {**self.status, "error": f"cannot run this what-if: {exc}"}
+                if from_page:
+                    return
+                raise
+            self._result = result
+            self._shown = list(change["new"])
+            self.status = _status(result, self._map)
 
         def __repr__(self) -> str:
             n = len(self._map)
