@@ -301,6 +301,8 @@ def check_file(
     isolated : bool
         Ignore ``pyproject.toml`` settings.
 
+    Notes
+    -----
     See :func:`check_map` for the other parameters and what is raised.
     """
     from ..formats import detect_format, get_format
