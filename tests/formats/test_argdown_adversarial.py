@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -19,26 +18,14 @@ import pytest
 import argmap
 from argmap.errors import FormatError
 from argmap.formats.argdown import MAX_DATA_DEPTH, MAX_DATA_NODES, loads_argdown
+from support import run_limited
 
 ROOT = Path(__file__).resolve().parents[2]
 needs_rlimit = pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")
 
 
 def _run_limited(code: str, cpu_seconds: int = 20) -> subprocess.CompletedProcess:
-    """Run Python code in a child with CPU-time and address-space limits."""
-    prelude = (
-        "import resource\n"
-        f"resource.setrlimit(resource.RLIMIT_CPU, ({cpu_seconds}, {cpu_seconds}))\n"
-        "resource.setrlimit(resource.RLIMIT_AS, (2_000_000_000, 2_000_000_000))\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run(
-        [sys.executable, "-c", prelude + textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    return run_limited(code, cpu_seconds, memory_bytes=2_000_000_000)
 
 
 def _arguments(m: argmap.ArgumentMap) -> list[str]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,16 +17,13 @@ import pytest
 
 import argmap
 from argmap.formats.argdown import dumps_argdown, loads_argdown
+from support import argdown_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus" / "argdown"
 
 
-def _cli() -> str | None:
-    local = ROOT / ".tools" / "node_modules" / ".bin" / "argdown"
-    if local.exists():
-        return str(local)
-    return shutil.which("argdown")
+_cli = argdown_cli
 
 
 CLI = _cli()

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import random
 import re
-import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -25,17 +24,14 @@ import pytest
 
 import argmap
 from argmap.formats.argdown import argdown_relation_type, dumps_argdown, loads_argdown
+from support import argdown_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "argdown"
 NAMES = sorted(p.stem for p in FIXTURES.glob("*.argdown"))
 
 
-def _cli() -> str | None:
-    local = ROOT / ".tools" / "node_modules" / ".bin" / "argdown"
-    if local.exists():
-        return str(local)
-    return shutil.which("argdown")
+_cli = argdown_cli
 
 
 CLI = _cli()

@@ -4,9 +4,7 @@ escaping on export, and a round-trip property with hostile strings in every text
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -16,24 +14,9 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import FormatError
 from argmap.formats.argdown import MAX_INCLUDE_DEPTH, dumps_argdown, loads_argdown
+from support import run_limited as _run_limited
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _run_limited(code: str, cpu_seconds: int = 20) -> subprocess.CompletedProcess:
-    """Run Python code in a child with a CPU-time limit (a hang becomes a kill, not a stall)."""
-    prelude = (
-        "import resource\n"
-        f"resource.setrlimit(resource.RLIMIT_CPU, ({cpu_seconds}, {cpu_seconds}))\n"
-    )
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    return subprocess.run(
-        [sys.executable, "-c", prelude + textwrap.dedent(code)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs resource.setrlimit")

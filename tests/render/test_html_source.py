@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import warnings
 
 import pytest
@@ -14,6 +13,7 @@ from argmap import ArgumentMap, SourceError
 from argmap.anchor import SourceText
 from argmap.cli import main
 from argmap.render.html import page_data, to_html
+from support import CHROMIUM, CHROMIUM_ARGS
 
 TEXT = (
     "Lunch matters.\n\n"
@@ -160,7 +160,6 @@ class TestCli:
         assert code == 2 and "--source applies to html output only" in capsys.readouterr().err
 
 
-CHROMIUM = shutil.which("chromium")
 
 
 @needs_engine
@@ -171,7 +170,7 @@ def test_panel_in_a_browser(tmp_path):
     path = tmp_path / "p.html"
     path.write_text(to_html(lunch(text=TEXT)), encoding="utf-8")
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"], headless=True)
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             page = b.new_page()
             errors: list[str] = []

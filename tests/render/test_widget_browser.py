@@ -20,7 +20,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import subprocess
@@ -33,20 +32,10 @@ from pathlib import Path
 import pytest
 from render_fixtures import needs_engine
 
+from support import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = shutil.which("chromium") or (
-    "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-)
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = CHROMIUM_ARGS
 START_TIMEOUT = 90  # seconds for JupyterLab to answer
 WAIT = 60_000  # milliseconds for any one state in the page (page waits and expect() alike)
 STARTS = 3  # tries to start JupyterLab, each on a fresh free port (another may take one)
