@@ -334,15 +334,13 @@ def redundant_rebuttal(ctx: Context) -> list[Hit]:
 
 @_rule("AM105", "rebuttal-answers-nothing", "warning", "rebuttal that attacks nothing")
 def rebuttal_answers_nothing(ctx: Context) -> list[Hit]:
-    m, isolated = ctx.m, _isolated(ctx)  # an isolated rebuttal is reported as such (AM203)
     return [
         Hit(
             r.id,
             f"rebuttal {r.id!r} answers nothing: it rebuts no objection and undercuts no relation",
             f"link it: add 'against: [<objection id>]' to {r.id!r}, or make it a claim",
         )
-        for r in m.statements("rebuttal")
-        if r.id not in isolated and not any(rel.is_attack for rel in m.relations_from(r.id))
+        for r in _attacking_nothing(ctx, "rebuttal")
     ]
 
 
@@ -420,15 +418,24 @@ def support_cycle(ctx: Context) -> list[Hit]:
 
 @_rule("AM109", "objection-targets-nothing", "warning", "objection that attacks nothing")
 def objection_targets_nothing(ctx: Context) -> list[Hit]:
-    m, isolated = ctx.m, _isolated(ctx)  # an isolated objection is reported as such (AM203)
     return [
         Hit(
             o.id,
             f"objection {o.id!r} attacks nothing",
             f"add 'against: [<id>]' to {o.id!r}: the claim, evidence or rebuttal it objects to",
         )
-        for o in m.statements("objection")
-        if o.id not in isolated and not any(rel.is_attack for rel in m.relations_from(o.id))
+        for o in _attacking_nothing(ctx, "objection")
+    ]
+
+
+def _attacking_nothing(ctx: Context, kind: str) -> list[Statement]:
+    """Statements of ``kind`` linked to something but attacking nothing (an isolated one
+    is reported as such, by AM203)."""
+    m, isolated = ctx.m, _isolated(ctx)
+    return [
+        s
+        for s in m.statements(kind)
+        if s.id not in isolated and not any(rel.is_attack for rel in m.relations_from(s.id))
     ]
 
 
