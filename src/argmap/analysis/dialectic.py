@@ -58,6 +58,7 @@ __all__ = [
     "find_unanswered_objections",
     "resolve_theses",
     "threat_paths",
+    "REASON_TEXT",
 ]
 
 Label = Literal["in", "out", "undec"]
@@ -72,6 +73,18 @@ Reason = Literal[
     "undecided",
     "partly-undercut",
 ]
+
+REASON_TEXT: dict[str, str] = {
+    "rebutted": "a standing statement defeats it",
+    "undercut": "every attack it makes is undercut",
+    "defeated": "the what-if defeats it",
+    "no-answer": "nothing answers it",
+    "answers-defeated": "every answer to it is itself defeated",
+    "undecided": "its answers are caught in an unresolved cycle of attacks",
+    "partly-undercut": "some of its attacks are undercut, the others stand",
+}
+"""Each :class:`ObjectionStatus` reason, in words: the one wording that tables, the
+check's messages, the web page and the notebook widget show."""
 
 
 def grounded_labels(

@@ -19,7 +19,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..analysis.bipolar import bipolar_framework
-from ..analysis.dialectic import Label, _objection_statuses, grounded_labels
+from ..analysis.dialectic import REASON_TEXT, Label, _objection_statuses, grounded_labels
 
 if TYPE_CHECKING:
     from ..analysis.bipolar import BipolarFramework
@@ -195,11 +195,6 @@ def _ids(ids: Iterable[str]) -> str:
 
 # --------------------------------------------------------------------- AM1xx dialectic
 
-_WHY = {
-    "no-answer": "nothing answers it",
-    "answers-defeated": "every answer to it is itself defeated",
-    "partly-undercut": "some of its attacks are undercut, the others stand",
-}
 
 
 @_rule("AM101", "unanswered-objection", "error", "unanswered objection bearing on a thesis")
@@ -229,7 +224,7 @@ def unanswered_objection(ctx: Context) -> list[Hit]:
                 Hit(
                     o.id,
                     f"objection {o.id!r}{ctx.who(o)} bears on thesis {thesis!r} and is "
-                    f"unanswered ({_WHY[st.reason]}); path: {' -> '.join(path)}",
+                    f"unanswered ({REASON_TEXT[st.reason]}); path: {' -> '.join(path)}",
                     hint,
                     thesis=thesis,
                     path=path,

@@ -37,6 +37,7 @@ import os
 import warnings
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.dialectic import REASON_TEXT
 from ..errors import RenderError, SourceError
 from . import style as S
 
@@ -353,14 +354,7 @@ _JS = r"""
   var selected = null;
   var KINDS = { claim: "CLAIM", objection: "OBJECTION", rebuttal: "REBUTTAL",
     evidence: "EVIDENCE" };
-  var REASONS = {
-    "rebutted": "a standing statement defeats it",
-    "undercut": "every attack it makes is undercut",
-    "no-answer": "nothing answers it",
-    "answers-defeated": "every answer to it is itself defeated",
-    "undecided": "its answers are caught in an unresolved cycle of attacks",
-    "partly-undercut": "some of its attacks are undercut, the others stand"
-  };
+  var REASONS = __REASONS__;
 
   function statementOf(g) {
     if (g.id && g.id.slice(0, 2) === "s-" && byId.has(g.id.slice(2))) return g.id.slice(2);
@@ -597,6 +591,8 @@ _JS = r"""
   document.body.setAttribute("data-ready", "1");
 })();
 """
+# the reasons' wording comes from the analysis, as in the tables and the check's messages
+_JS = _JS.replace("__REASONS__", json.dumps(REASON_TEXT, ensure_ascii=False))
 
 
 def _csp(script: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..analysis.dialectic import REASON_TEXT
 from ..table import Table
 
 if TYPE_CHECKING:
@@ -145,16 +146,9 @@ def diagram(m: ArgumentMap, **options: Any) -> Diagram:
     return Diagram(m, **options)
 
 
-REASONS: dict[str, str] = {
-    "rebutted": "a standing statement defeats it",
-    "undercut": "every attack it makes is undercut",
-    "defeated": "the what-if defeats it",
-    "no-answer": "nothing answers it",
-    "answers-defeated": "every answer to it is itself defeated",
-    "undecided": "its answers are caught in an unresolved cycle of attacks",
-    "partly-undercut": "some of its attacks are undercut, the others stand",
-}
-"""Each :class:`~argmap.ObjectionStatus` reason, in words."""
+REASONS: dict[str, str] = REASON_TEXT
+"""Each :class:`~argmap.ObjectionStatus` reason, in words
+(:data:`argmap.analysis.dialectic.REASON_TEXT`)."""
 
 
 def _actor_label(m: ArgumentMap | None, actor_id: str | None) -> str | None:

@@ -7,14 +7,6 @@
 const KINDS = { claim: "CLAIM", objection: "OBJECTION", rebuttal: "REBUTTAL", evidence: "EVIDENCE" };
 const LABELS = { in: "IN (accepted)", out: "OUT (defeated)", undec: "UNDECIDED" };
 const VERDICTS = { in: "STANDS", out: "FALLS", undec: "UNDECIDED" };
-const REASONS = {
-  "rebutted": "a standing statement defeats it",
-  "undercut": "every attack it makes is undercut",
-  "defeated": "the what-if defeats it",
-  "no-answer": "nothing answers it",
-  "answers-defeated": "every answer to it is itself defeated",
-  "undecided": "its answers are caught in an unresolved cycle of attacks",
-};
 const XLINK = "http://www.w3.org/1999/xlink";
 const STATE_CLASSES = ["amw-st-in", "amw-st-out", "amw-st-undec", "amw-defeated",
   "amw-unanswered", "amw-changed"];
@@ -70,6 +62,8 @@ function render({ model, el: host }) {
   function selected() { return model.get("selected") || null; }
   function defeated() { return model.get("defeated") || []; }
   function status() { return model.get("status") || {}; }
+  // each objection status reason in words (argmap.analysis.dialectic.REASON_TEXT)
+  const reasons = (model.get("data") || {}).reasons || {};
 
   // ------------------------------------------------------------------ drawing
   function loadSvg() {
@@ -283,7 +277,7 @@ function render({ model, el: host }) {
     const obj = (st.objections || {})[id];
     if (obj) {
       panel.appendChild(el("div", "amw-answer " + (obj.answered ? "amw-answered" : "amw-open"),
-        (obj.answered ? "ANSWERED: " : "UNANSWERED: ") + (REASONS[obj.reason] || obj.reason)));
+        (obj.answered ? "ANSWERED: " : "UNANSWERED: ") + (reasons[obj.reason] || obj.reason)));
     }
     panel.appendChild(el("p", "amw-text", s.text));
     if (s.quote) panel.appendChild(el("blockquote", "amw-quote", "\u201c" + s.quote + "\u201d"));

@@ -126,6 +126,7 @@ def _widget_class() -> type:
             height: int = 560,
             **options: Any,
         ) -> None:
+            from ..analysis.dialectic import REASON_TEXT
             from ..analysis.whatif import what_if
             from ..render.html import page_data
             from ..render.output import render_svg
@@ -139,6 +140,7 @@ def _widget_class() -> type:
             self._shown: list[str] = []  # the defeats of ``_result``, as ``defeated`` gave them
             data = page_data(m)
             data["colors"] = dict(STATUS_COLORS)
+            data["reasons"] = dict(REASON_TEXT)
             svg = render_svg(m, title=False, **options) if len(m) else ""
             super().__init__(svg=svg, data=data, status=_status(result, m), height=height)
 
