@@ -330,20 +330,6 @@ def _walk(parent: _Parents, state: tuple[str, int]) -> tuple[str, ...]:
     return tuple(walk)
 
 
-def _threat_walks(baf: BipolarFramework, thesis: str) -> dict[str, tuple[str, ...]]:
-    """Argument -> a shortest walk to ``thesis`` with an odd number of attacks.
-
-    Breadth-first search backwards from ``(thesis, 0)`` over the product graph
-    ``(argument, parity)``; the walk is read off the parent pointers.
-    """
-    parent = _threat_search(baf, thesis)
-    walks: dict[str, tuple[str, ...]] = {}
-    for arg, parity in parent:
-        if parity == 1:
-            walks[arg] = _walk(parent, (arg, 1))
-    return walks
-
-
 def _standing_walk(
     baf: BipolarFramework,
     parent: _Parents,
@@ -399,11 +385,12 @@ def threat_paths(m: ArgumentMap, thesis: str) -> dict[str, tuple[str, ...]]:
     {'o': ('o', 'why', 't')}
     """
     (thesis,) = resolve_theses(m, thesis)
-    walks = _threat_walks(bipolar_framework(m), thesis)
+    parent = _threat_search(bipolar_framework(m), thesis)
+    # walks read off the parent pointers for statements only (not every meta-argument)
     return {
-        s.id: tuple(a for a in walks[s.id] if not a.startswith(NOT_PREFIX))
+        s.id: tuple(a for a in _walk(parent, (s.id, 1)) if not a.startswith(NOT_PREFIX))
         for s in m.statements()
-        if s.id in walks
+        if (s.id, 1) in parent
     }
 
 
