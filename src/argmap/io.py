@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from ._safewrite import write_atomic
 from .errors import FormatError, UsageError
-from .formats import Loaded, detect_format, get_format
+from .formats import Format, Loaded, detect_format, get_format
 
 if TYPE_CHECKING:
     from .map import ArgumentMap
@@ -31,6 +31,7 @@ __all__ = [
     "read_text",
     "decode_text",
     "write_atomic",
+    "serialise",
 ]
 
 
@@ -170,8 +171,7 @@ def dumps(m: ArgumentMap, *, format: str = "yaml") -> str:
     fmt = get_format(format)
     if fmt.write is None:
         raise FormatError(f"argmap can read {fmt.name} but not write it")
-    _warn_check_loss(m, fmt.name)
-    return fmt.write(m)
+    return serialise(m, fmt)
 
 
 def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None) -> None:
@@ -184,8 +184,17 @@ def dump(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = N
     fmt = get_format(format) if format else detect_format(str(path), writing=True)
     if fmt.write is None:
         raise FormatError(f"argmap can read {fmt.name} but not write it", path=path)
+    write_atomic(path, serialise(m, fmt))
+
+
+def serialise(m: ArgumentMap, fmt: Format) -> str:
+    """The map as ``fmt``'s text (a writing format), with every loss warned about: the
+    writer's own, and the map's ``check:`` settings, which only the native format holds.
+    The one step from map to text of :func:`dumps`, :func:`dump` and ``argmap convert``."""
+    if fmt.write is None:
+        raise FormatError(f"argmap can read {fmt.name} but not write it")
     _warn_check_loss(m, fmt.name)
-    write_atomic(path, fmt.write(m))
+    return fmt.write(m)
 
 
 def _warn_check_loss(m: ArgumentMap, format: str) -> None:

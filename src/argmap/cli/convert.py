@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import FormatError
 from ..formats import detect_format, get_format, list_formats
-from ..io import LossWarning, _warn_check_loss, decode_text, read_text, write_atomic
+from ..io import LossWarning, decode_text, read_text, serialise, write_atomic
 
 __all__ = ["Conversion", "convert", "format_table"]
 
@@ -76,8 +76,7 @@ def convert(
         raise FormatError(f"argmap can read {fmt_out.name} but not write it (it writes {writers})")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", LossWarning)
-        _warn_check_loss(m, fmt_out.name)
-        data = fmt_out.write(m)
+        data = serialise(m, fmt_out)
     out_losses = [str(w.message) for w in caught if issubclass(w.category, LossWarning)]
     for w in caught:  # anything else is not ours to swallow
         if not issubclass(w.category, LossWarning):
