@@ -454,7 +454,8 @@ class TestCli:
 
 
 def test_analysis_never_imports_render():
-    """Importing every analysis module, and running what-if and load-bearing, loads no render."""
+    """Importing every analysis module, running what-if and load-bearing, and showing
+    objection statuses as tables loads no render module."""
     code = """
 import importlib, pkgutil, sys
 import argmap.analysis as analysis
@@ -470,6 +471,9 @@ w = what_if(m, defeat="r", remove=[], add={"id": "n", "kind": "claim", "text": "
 lb = load_bearing(m, "c", k=2)
 for result in (w, lb):
     str(result), result.to_dict(), result.table().to_text(), result._repr_html_()
+from argmap.analysis.dialectic import find_unanswered_objections, objection_statuses
+for shown in (objection_statuses(m), find_unanswered_objections(m)):
+    shown.table().to_text(), shown._repr_html_()
 print(sorted(name for name in sys.modules if name.startswith("argmap.render")))
 """
     done = subprocess.run(

@@ -35,7 +35,7 @@ relates to the grounded semantics.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias, cast
 
@@ -59,6 +59,7 @@ __all__ = [
     "resolve_theses",
     "threat_paths",
     "REASON_TEXT",
+    "objections_table",
 ]
 
 Label = Literal["in", "out", "undec"]
@@ -161,7 +162,7 @@ class ObjectionStatuses(list["ObjectionStatus"]):
     """A list of :class:`ObjectionStatus` that notebooks display as a table.
 
     ``map`` is the map the statuses belong to (for actor names in the table).
-    See :func:`argmap.render.jupyter.objections_table`.
+    See :func:`objections_table`.
     """
 
     def __init__(self, statuses: Iterable[ObjectionStatus] = (), map: ArgumentMap | None = None):
@@ -170,8 +171,6 @@ class ObjectionStatuses(list["ObjectionStatus"]):
 
     def table(self) -> Table:
         """These statuses as a :class:`~argmap.render.table.Table`."""
-        from ..render.jupyter import objections_table
-
         return objections_table(self.map, statuses=self)
 
     def _repr_html_(self) -> str:
@@ -228,8 +227,6 @@ class UnansweredObjections(list["Objection"]):
 
     def table(self) -> Table:
         """These objections, with why each is unanswered, as a table."""
-        from ..render.jupyter import objections_table
-
         return objections_table(self.map, statuses=self.statuses, unanswered_only=True)
 
     def _repr_html_(self) -> str:
@@ -556,6 +553,84 @@ def _objection_statuses(
             )
         )
     return out
+
+
+def _actor_label(m: ArgumentMap | None, actor_id: str | None) -> str | None:
+    if actor_id is None or m is None:
+        return actor_id
+    try:
+        return m.get_actor(actor_id).label
+    except KeyError:  # a map read with validate=False may name an undeclared actor
+        return actor_id
+
+
+def objections_table(
+    m: ArgumentMap | None,
+    *,
+    unanswered_only: bool = False,
+    statuses: Sequence[ObjectionStatus] | None = None,
+) -> Table:
+    """The dialectical status of each objection, as a table.
+
+    Parameters
+    ----------
+    m : ArgumentMap or None
+        The map (for actor names); may be None when ``statuses`` is given.
+    unanswered_only : bool, default False
+        Keep only the objections that no standing statement answers.
+    statuses : sequence of ObjectionStatus, optional
+        Statuses computed already (default: :func:`argmap.objection_statuses`).
+
+    Returns
+    -------
+    Table
+        Columns ``objection`` (id), ``by`` (actor name and affiliation),
+        ``against`` (what it attacks), ``answered``, ``why`` (the reason in
+        words), ``answered by`` (ids of the standing answers) and ``text``.
+
+    Examples
+    --------
+    >>> from argmap import ArgumentMap
+    >>> m = ArgumentMap()
+    >>> _ = m.actor("ann", "Ann", affiliation="Canteen")
+    >>> c = m.claim("Eat out.", id="out")
+    >>> o = m.objection("Too dear.", id="dear", against=c, by="ann")
+    >>> print(objections_table(m))
+    Objections (1)
+    objection  by            against  answered  why                 answered by  text
+    ---------  ------------  -------  --------  ------------------  -----------  ---------
+    dear       Ann, Canteen  out      no        nothing answers it               Too dear.
+    """
+    if statuses is None:
+        if m is None:
+            raise TypeError("objections_table needs a map or statuses")
+        statuses = objection_statuses(m)
+    rows = [
+        {
+            "objection": st.objection.id,
+            "by": _actor_label(m, st.objection.by),
+            "against": st.targets,
+            "answered": st.answered,
+            "why": REASON_TEXT.get(st.reason, st.reason),
+            "answered by": st.answered_by,
+            "qualifier": st.objection.qualifier,
+            "text": st.objection.text,
+        }
+        for st in statuses
+        if not (unanswered_only and st.answered)
+    ]
+    title = "Unanswered objections" if unanswered_only else "Objections"
+    columns = ["objection", "by", "against", "answered", "why", "answered by", "text"]
+    if any(row["qualifier"] for row in rows):  # the source's hedge, when it gives one
+        columns.insert(-1, "qualifier")
+    if unanswered_only:  # always "no" and empty there
+        columns.remove("answered")
+        columns.remove("answered by")
+    from ..table import Table
+
+    return Table(
+        rows, columns, title=f"{title} ({len(rows)})", nowrap=("objection", "against", "answered")
+    )
 
 
 def find_unanswered_objections(

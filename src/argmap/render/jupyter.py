@@ -17,14 +17,12 @@ table in a notebook, an aligned text table in a terminal.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from ..analysis.dialectic import REASON_TEXT
-from ..table import Table
+from ..analysis.dialectic import REASON_TEXT, objections_table
 
 if TYPE_CHECKING:
-    from ..analysis.dialectic import ObjectionStatus
     from ..map import ArgumentMap
 
 __all__ = [
@@ -151,79 +149,3 @@ REASONS: dict[str, str] = REASON_TEXT
 (:data:`argmap.analysis.dialectic.REASON_TEXT`)."""
 
 
-def _actor_label(m: ArgumentMap | None, actor_id: str | None) -> str | None:
-    if actor_id is None or m is None:
-        return actor_id
-    try:
-        return m.get_actor(actor_id).label
-    except KeyError:  # a map read with validate=False may name an undeclared actor
-        return actor_id
-
-
-def objections_table(
-    m: ArgumentMap | None,
-    *,
-    unanswered_only: bool = False,
-    statuses: Sequence[ObjectionStatus] | None = None,
-) -> Table:
-    """The dialectical status of each objection, as a table.
-
-    Parameters
-    ----------
-    m : ArgumentMap or None
-        The map (for actor names); may be None when ``statuses`` is given.
-    unanswered_only : bool, default False
-        Keep only the objections that no standing statement answers.
-    statuses : sequence of ObjectionStatus, optional
-        Statuses computed already (default: :func:`argmap.objection_statuses`).
-
-    Returns
-    -------
-    Table
-        Columns ``objection`` (id), ``by`` (actor name and affiliation),
-        ``against`` (what it attacks), ``answered``, ``why`` (the reason in
-        words), ``answered by`` (ids of the standing answers) and ``text``.
-
-    Examples
-    --------
-    >>> from argmap import ArgumentMap
-    >>> m = ArgumentMap()
-    >>> _ = m.actor("ann", "Ann", affiliation="Canteen")
-    >>> c = m.claim("Eat out.", id="out")
-    >>> o = m.objection("Too dear.", id="dear", against=c, by="ann")
-    >>> print(objections_table(m))
-    Objections (1)
-    objection  by            against  answered  why                 answered by  text
-    ---------  ------------  -------  --------  ------------------  -----------  ---------
-    dear       Ann, Canteen  out      no        nothing answers it               Too dear.
-    """
-    if statuses is None:
-        if m is None:
-            raise TypeError("objections_table needs a map or statuses")
-        from ..analysis.dialectic import objection_statuses
-
-        statuses = objection_statuses(m)
-    rows = [
-        {
-            "objection": st.objection.id,
-            "by": _actor_label(m, st.objection.by),
-            "against": st.targets,
-            "answered": st.answered,
-            "why": REASONS.get(st.reason, st.reason),
-            "answered by": st.answered_by,
-            "qualifier": st.objection.qualifier,
-            "text": st.objection.text,
-        }
-        for st in statuses
-        if not (unanswered_only and st.answered)
-    ]
-    title = "Unanswered objections" if unanswered_only else "Objections"
-    columns = ["objection", "by", "against", "answered", "why", "answered by", "text"]
-    if any(row["qualifier"] for row in rows):  # the source's hedge, when it gives one
-        columns.insert(-1, "qualifier")
-    if unanswered_only:  # always "no" and empty there
-        columns.remove("answered")
-        columns.remove("answered by")
-    return Table(
-        rows, columns, title=f"{title} ({len(rows)})", nowrap=("objection", "against", "answered")
-    )
